@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { describeConnectionError, reconnectDelayMs } from './connection-errors';
+
+describe('describeConnectionError', () => {
+  it('words refused credentials as final, in 3.1.1 and 5.0', () => {
+    const v4 = describeConnectionError(Object.assign(new Error('x'), { code: 4 }), 'h:1', 4, true);
+    expect(v4).toEqual({ message: 'The broker refused the connection: Connection refused: bad user name or password (0x04)', connackCode: 4, fatal: true });
+    const v5 = describeConnectionError(Object.assign(new Error('x'), { code: 0x86 }), 'h:1', 5, true);
+    expect(v5.message).toContain('Bad User Name or Password (0x86)');
+    expect(v5.fatal).toBe(true);
+  });
+
+  it('keeps retrying when the server is only unavailable or busy', () => {
+    expect(describeConnectionError(Object.assign(new Error('x'), { code: 3 }), 'h:1', 4, true).fatal).toBe(false);
+    expect(describeConnectionError(Object.assign(new Error('x'), { code: 0x89 }), 'h:1', 5, true).fatal).toBe(false);
+  });
+
+  it('explains socket errors', () => {
+    const refused = describeConnectionError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }), '127.0.0.1:9', 4, false);
+    expect(refused).toMatchObject({ fatal: false, connackCode: null });
+    expect(refused.message).toBe('Connection refused by 127.0.0.1:9: is a broker listening there?');
+  });
+
+  it('backs off exponentially up to 30 s', () => {
+    expect([1, 2, 3, 4, 5, 6, 7, 20].map(reconnectDelayMs)).toEqual([1000, 2000, 4000, 8000, 16000, 30000, 30000, 30000]);
+  });
+});

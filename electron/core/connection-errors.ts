@@ -1,0 +1,44 @@
+// Turns what MQTT.js and Node report into sentences for the connection status,
+// and decides which refusals are final (retrying cannot help) and which are not.
+import { connackCodeText } from '../../shared/reason-codes';
+
+/** CONNACK codes worth retrying: the broker may accept us later. */
+const transientConnackCodes311 = new Set([3]);
+const transientConnackCodes5 = new Set([0x88, 0x89, 0x97, 0x9f]);
+
+export interface DescribedError {
+  message: string;
+  /** The CONNACK return or reason code, when the broker refused the connection. */
+  connackCode: number | null;
+  /** true when retrying cannot succeed without the user changing something. */
+  fatal: boolean;
+}
+
+export function describeConnectionError(err: unknown, where: string, protocolVersion: number, duringConnack: boolean): DescribedError {
+  const e = err as NodeJS.ErrnoException & { code?: string | number };
+  if (duringConnack && typeof e.code === 'number') {
+    const transient = protocolVersion === 5 ? transientConnackCodes5.has(e.code) : transientConnackCodes311.has(e.code);
+    return { message: `The broker refused the connection: ${connackCodeText(e.code, protocolVersion)}`, connackCode: e.code, fatal: !transient };
+  }
+  switch (e.code) {
+    case 'ECONNREFUSED':
+      return { message: `Connection refused by ${where}: is a broker listening there?`, connackCode: null, fatal: false };
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return { message: `Host not found: ${where} (DNS lookup failed)`, connackCode: null, fatal: false };
+    case 'ETIMEDOUT':
+      return { message: `Timed out connecting to ${where}`, connackCode: null, fatal: false };
+    case 'ECONNRESET':
+      return { message: `The connection to ${where} was reset`, connackCode: null, fatal: false };
+    case 'EHOSTUNREACH':
+    case 'ENETUNREACH':
+      return { message: `${where} is unreachable from this machine`, connackCode: null, fatal: false };
+    default:
+      return { message: e?.message ? `${e.message}` : String(err), connackCode: null, fatal: false };
+  }
+}
+
+/** Reconnect delays: 1 s, 2 s, 4 s ... up to 30 s, so a dead broker is not hammered. */
+export function reconnectDelayMs(attempt: number): number {
+  return Math.min(30_000, 1000 * 2 ** Math.max(0, attempt - 1));
+}

@@ -1,0 +1,80 @@
+// The embedded broker: Aedes on a TCP listener, loopback by default.
+//
+// Aedes is pinned to exactly 2.0.0-beta.1: aedes 1.x answers an MQTT 5.0 CONNECT
+// with CONNACK return code 1 (unacceptable protocol version), and the app must
+// accept 3.1.1 and 5.0 clients alike. Move to 2.0.0 once it is released.
+import net from 'node:net';
+import { Aedes } from 'aedes';
+import type { EmbeddedBrokerInfo } from '../../shared/contract';
+
+export interface EmbeddedBrokerOptions {
+  host: string;
+  /** The port to try first; when it is taken, a free port is used and the reason noted. */
+  port: number;
+}
+
+export class EmbeddedBroker {
+  private constructor(
+    readonly aedes: Aedes,
+    private readonly server: net.Server,
+    readonly host: string,
+    readonly port: number,
+    readonly note: string | null,
+  ) {}
+
+  static async start(options: EmbeddedBrokerOptions): Promise<EmbeddedBroker> {
+    const aedes = await Aedes.createBroker();
+    const server = net.createServer((socket) => aedes.handle(socket));
+    let note: string | null = null;
+    let port: number;
+    try {
+      port = await listen(server, options.host, options.port);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE' || options.port === 0) {
+        aedes.close();
+        throw err;
+      }
+      port = await listen(server, options.host, 0);
+      note = `Port ${options.port} was taken, so the broker listens on ${port}.`;
+    }
+    return new EmbeddedBroker(aedes, server, options.host, port, note);
+  }
+
+  get clientCount(): number {
+    return this.aedes.connectedClients;
+  }
+
+  info(): EmbeddedBrokerInfo {
+    return { host: this.host, port: this.port, state: 'running', note: this.note, clients: this.clientCount };
+  }
+
+  /** The URL our own clients use; loopback even when the broker listens on all interfaces. */
+  get url(): string {
+    const host = this.host === '0.0.0.0' || this.host === '::' ? '127.0.0.1' : this.host;
+    return `mqtt://${host.includes(':') ? `[${host}]` : host}:${this.port}`;
+  }
+
+  async close(): Promise<void> {
+    await new Promise<void>((resolve) => {
+      this.server.close(() => resolve());
+      // Existing client sockets keep a server open; Aedes closes them.
+      this.aedes.close(() => undefined);
+    });
+  }
+}
+
+function listen(server: net.Server, host: string, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const onError = (err: Error) => {
+      server.off('listening', onListening);
+      reject(err);
+    };
+    const onListening = () => {
+      server.off('error', onError);
+      resolve((server.address() as net.AddressInfo).port);
+    };
+    server.once('error', onError);
+    server.once('listening', onListening);
+    server.listen(port, host);
+  });
+}

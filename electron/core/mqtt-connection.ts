@@ -1,0 +1,222 @@
+// One client connection to a broker through MQTT.js, with the state the UI shows:
+// status (connecting, connected, reconnecting with attempt and next try, failed with
+// the reason in words), subscriptions with what the broker granted, and counters.
+//
+// Reconnecting is ours, not MQTT.js's: its reconnectPeriod is a fixed interval, and
+// the UI needs backoff and the time of the next try. Subscriptions are made by us on
+// every CONNACK (MQTT.js's resubscribe is off) so each SUBACK's verdict is seen.
+import { EventEmitter } from 'node:events';
+import mqtt, { type IClientOptions, type MqttClient } from 'mqtt';
+import type { ConnectionStatus, ConnectionSummary, ProtocolVersion, Qos, SubscriptionState } from '../../shared/contract';
+import { displayBrokerUrl, type BrokerAddress } from '../../shared/broker-url';
+import { subackCodeText } from '../../shared/reason-codes';
+import { describeConnectionError, reconnectDelayMs } from './connection-errors';
+
+export interface MqttConnectionOptions {
+  id: string;
+  name: string;
+  address: BrokerAddress;
+  protocolVersion: ProtocolVersion;
+  clientId: string;
+  embedded: boolean;
+  subscriptions: { filter: string; qos: Qos }[];
+}
+
+export interface IncomingMessage {
+  topic: string;
+  payload: Uint8Array;
+  qos: Qos;
+  retain: boolean;
+}
+
+interface Events {
+  message: [IncomingMessage];
+  /** Status, subscriptions or counters changed. */
+  change: [];
+}
+
+export class MqttConnection extends EventEmitter<Events> {
+  status: ConnectionStatus = { kind: 'connecting', attempt: 1 };
+  readonly subscriptions = new Map<string, SubscriptionState>();
+  messagesPublished = 0;
+  private client: MqttClient | null = null;
+  private attempt = 1;
+  private lastError: string | null = null;
+  private connackReceived = false;
+  private reconnectTimer: NodeJS.Timeout | null = null;
+  private stopped = false;
+
+  constructor(readonly options: MqttConnectionOptions) {
+    super();
+    for (const s of options.subscriptions) this.subscriptions.set(s.filter, pendingSubscription(s.filter, s.qos));
+  }
+
+  get id(): string {
+    return this.options.id;
+  }
+
+  start(): void {
+    this.stopped = false;
+    this.attempt = 1;
+    this.open();
+  }
+
+  summary(counters: ConnectionSummary['counters']): ConnectionSummary {
+    const o = this.options;
+    return {
+      id: o.id,
+      name: o.name,
+      url: displayBrokerUrl(o.address),
+      protocolVersion: o.protocolVersion,
+      clientId: o.clientId,
+      embedded: o.embedded,
+      status: this.status,
+      subscriptions: [...this.subscriptions.values()],
+      counters,
+    };
+  }
+
+  async subscribe(filter: string, qos: Qos): Promise<void> {
+    this.subscriptions.set(filter, pendingSubscription(filter, qos));
+    this.emit('change');
+    if (this.client?.connected) this.sendSubscribe(filter, qos);
+  }
+
+  async unsubscribe(filter: string): Promise<void> {
+    const had = this.subscriptions.delete(filter);
+    this.emit('change');
+    if (had && this.client?.connected) await this.client.unsubscribeAsync(filter);
+  }
+
+  async publish(topic: string, payload: Uint8Array, qos: Qos, retain: boolean): Promise<void> {
+    if (!this.client?.connected) throw new Error(`Not connected to ${displayBrokerUrl(this.options.address)}: the message was not sent.`);
+    await this.client.publishAsync(topic, Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength), { qos, retain });
+    this.messagesPublished++;
+    this.emit('change');
+  }
+
+  /** Closes the connection at the user's request; no reconnect follows. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.clearReconnectTimer();
+    const client = this.client;
+    this.client = null;
+    this.setStatus({ kind: 'disconnected' });
+    if (client) await client.endAsync(true).catch(() => undefined);
+  }
+
+  /** Reconnects now, whatever the state: after a failure, a stop, or while waiting. */
+  async restart(): Promise<void> {
+    await this.stop();
+    this.lastError = null;
+    this.start();
+  }
+
+  private open(): void {
+    const o = this.options;
+    const a = o.address;
+    this.connackReceived = false;
+    this.setStatus({ kind: 'connecting', attempt: this.attempt });
+    const clientOptions: IClientOptions = {
+      protocol: a.protocol,
+      host: a.host,
+      port: a.port,
+      path: a.path || undefined,
+      username: a.username ?? undefined,
+      password: a.password ?? undefined,
+      clientId: o.clientId,
+      protocolVersion: o.protocolVersion,
+      // MQTT 3.1 names its protocol MQIsdp; 3.1.1 and 5.0 say MQTT.
+      protocolId: o.protocolVersion === 3 ? 'MQIsdp' : 'MQTT',
+      clean: true,
+      keepalive: 60,
+      connectTimeout: 10_000,
+      reconnectPeriod: 0,
+      resubscribe: false,
+    };
+    const client = mqtt.connect(clientOptions);
+    this.client = client;
+    client.on('connect', () => {
+      if (client !== this.client) return;
+      this.connackReceived = true;
+      this.attempt = 1;
+      this.lastError = null;
+      this.setStatus({ kind: 'connected', since: Date.now() });
+      for (const s of this.subscriptions.values()) this.sendSubscribe(s.filter, s.requestedQos);
+    });
+    client.on('message', (topic, payload, packet) => {
+      if (client !== this.client) return;
+      this.emit('message', { topic, payload, qos: packet.qos, retain: packet.retain });
+    });
+    client.on('error', (err) => {
+      if (client !== this.client) return;
+      const refusedAtConnack = !this.connackReceived && typeof (err as { code?: unknown }).code === 'number';
+      const described = describeConnectionError(err, `${a.host}:${a.port}`, o.protocolVersion, refusedAtConnack);
+      this.lastError = described.message;
+      if (described.fatal) {
+        this.stopped = true;
+        this.setStatus({ kind: 'failed', reason: described.message, code: described.connackCode });
+        client.end(true);
+      }
+    });
+    client.on('disconnect', (packet) => {
+      // MQTT 5: the server says why it is closing the connection.
+      if (client !== this.client) return;
+      const code = packet.reasonCode ?? 0;
+      this.lastError = `The broker disconnected us: ${subackCodeText(code, 5)}`;
+    });
+    client.on('close', () => {
+      if (client !== this.client || this.stopped) return;
+      if (!this.connackReceived && !this.lastError) this.lastError = 'The connection closed before the broker answered CONNECT';
+      client.removeAllListeners('connect');
+      client.end(true);
+      this.scheduleReconnect();
+    });
+  }
+
+  private scheduleReconnect(): void {
+    this.clearReconnectTimer();
+    const delay = reconnectDelayMs(this.attempt);
+    this.attempt++;
+    this.setStatus({ kind: 'reconnecting', attempt: this.attempt, nextRetryAt: Date.now() + delay, lastError: this.lastError });
+    this.reconnectTimer = setTimeout(() => {
+      this.reconnectTimer = null;
+      if (!this.stopped) this.open();
+    }, delay);
+  }
+
+  private sendSubscribe(filter: string, qos: Qos): void {
+    const client = this.client!;
+    const version = this.options.protocolVersion;
+    client.subscribe(filter, { qos }, (err, granted) => {
+      const current = this.subscriptions.get(filter);
+      if (!current || client !== this.client) return;
+      const code = granted?.[0]?.qos;
+      if (err || code === undefined) {
+        const errCode = (err as { code?: unknown } | null)?.code;
+        const reason = typeof errCode === 'number' ? subackCodeText(errCode, version) : err ? err.message : 'no SUBACK entry';
+        this.subscriptions.set(filter, { ...current, state: 'refused', grantedQos: null, reason });
+      } else if (code > 2) {
+        this.subscriptions.set(filter, { ...current, state: 'refused', grantedQos: null, reason: subackCodeText(code, version) });
+      } else {
+        const downgraded = code < current.requestedQos ? `The broker granted QoS ${code} instead of ${current.requestedQos}` : null;
+        this.subscriptions.set(filter, { ...current, state: 'granted', grantedQos: code as Qos, reason: downgraded });
+      }
+      this.emit('change');
+    });
+  }
+
+  private setStatus(status: ConnectionStatus): void {
+    this.status = status;
+    this.emit('change');
+  }
+
+  private clearReconnectTimer(): void {
+    if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
+    this.reconnectTimer = null;
+  }
+}
+
+function pendingSubscription(filter: string, qos: Qos): SubscriptionState {
+  return { filter, requestedQos: qos, state: 'pending', grantedQos: null, reason: null };
+}

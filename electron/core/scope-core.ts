@@ -1,0 +1,221 @@
+// The core: owns the embedded broker, the connections and their data, and serves
+// views. Transports (Electron IPC, WebSocket) open one session per view and carry
+// its requests and events; nothing here knows which transport is in use.
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import type { AppInfo, ConnectionSummary, EmbeddedBrokerInfo, HistoryLimits } from '../../shared/contract';
+import type { RequestHandlers } from '../../shared/rpc';
+import { ConnectionEntry } from './connection-entry';
+import { DemoDevices } from './demo-devices';
+import { EmbeddedBroker } from './embedded-broker';
+import { defaultHistoryLimits } from './message-history';
+import { parseBrokerUrl } from '../../shared/broker-url';
+import { createSessionHandlers } from './session-handlers';
+import { SettingsStore } from './settings-store';
+import { ViewFeed, type EventPush, type FeedSource } from './view-feed';
+import type { MqttConnectionOptions } from './mqtt-connection';
+
+export type { EventPush } from './view-feed';
+
+export interface ScopeCoreOptions {
+  /** Where settings (and later profiles) live; tests pass a temporary folder. */
+  dataDir: string;
+  /** Embedded broker port: 1883 by default (a free port when taken); 0 = no embedded broker. */
+  brokerPort: number;
+  brokerHost: string;
+  /** true/false from --demo/--no-demo; null = the remembered choice (on for a first run). */
+  demo: boolean | null;
+  shell: 'electron' | 'web';
+  /** Log lines (broker port, problems); defaults to console.log. */
+  log?: (line: string) => void;
+}
+
+/** One view of the data (a window, a browser tab): its own expanded nodes, window and selection. */
+export interface ScopeSession {
+  readonly handlers: RequestHandlers;
+  close(): void;
+}
+
+export const appVersion = '0.1.0';
+/** At most ~30 batches a second per view, whatever the message rate. */
+const feedIntervalMs = 33;
+
+export class ScopeCore implements FeedSource {
+  appRevision = 0;
+  connectionsRevision = 0;
+  countersRevision = 0;
+  historyEpoch = 0;
+  readonly connections = new Map<string, ConnectionEntry>();
+  private readonly feeds = new Set<ViewFeed>();
+  private feedTimer: NodeJS.Timeout | null = null;
+  private broker: EmbeddedBroker | null = null;
+  private brokerInfo: EmbeddedBrokerInfo | null = null;
+  private demo: DemoDevices | null = null;
+  private demoEnabled = false;
+  private limits: HistoryLimits;
+  private nextConnectionNumber = 1;
+
+  private constructor(
+    private readonly options: ScopeCoreOptions,
+    private readonly settings: SettingsStore,
+  ) {
+    this.limits = settings.get().historyLimits ?? defaultHistoryLimits;
+  }
+
+  static async start(options: ScopeCoreOptions): Promise<ScopeCore> {
+    fs.mkdirSync(options.dataDir, { recursive: true });
+    const settings = SettingsStore.forDataDir(options.dataDir);
+    settings.load();
+    const core = new ScopeCore(options, settings);
+    if (settings.problem) core.log(settings.problem);
+    if (options.brokerPort !== 0) await core.startBroker();
+    core.demoEnabled = options.demo ?? settings.get().demo ?? true;
+    if (core.demoEnabled && core.broker) core.startDemo();
+    return core;
+  }
+
+  private log(line: string): void {
+    (this.options.log ?? console.log)(line);
+  }
+
+  private async startBroker(): Promise<void> {
+    const { brokerHost: host, brokerPort: port } = this.options;
+    try {
+      this.broker = await EmbeddedBroker.start({ host, port });
+      this.brokerInfo = this.broker.info();
+      this.log(`Embedded broker: ${this.broker.url}${this.broker.note ? ` (${this.broker.note})` : ''}`);
+      const bump = () => {
+        this.brokerInfo = this.broker ? this.broker.info() : this.brokerInfo;
+        this.appRevision++;
+      };
+      this.broker.aedes.on('client', bump);
+      this.broker.aedes.on('clientDisconnect', bump);
+      const address = parseBrokerUrl(this.broker.url);
+      if (!address.ok) throw new Error(address.problem);
+      this.addConnection({
+        id: 'embedded',
+        name: 'Embedded broker',
+        address: address.address,
+        protocolVersion: 5,
+        clientId: `mqtt-scope-${randomBytes(4).toString('hex')}`,
+        embedded: true,
+        // QoS 2 so that each message arrives at the QoS its publisher used.
+        subscriptions: [{ filter: '#', qos: 2 }],
+      });
+    } catch (err) {
+      this.brokerInfo = { host, port: null, state: 'failed', note: `The embedded broker could not start: ${(err as Error).message}`, clients: 0 };
+      this.log(this.brokerInfo.note!);
+    }
+  }
+
+  private startDemo(): void {
+    if (!this.broker || this.demo) return;
+    this.demo = new DemoDevices(this.broker.url);
+    this.demo.start();
+  }
+
+  addConnection(options: Omit<MqttConnectionOptions, 'id'> & { id?: string }): ConnectionEntry {
+    const id = options.id ?? `conn-${this.nextConnectionNumber++}`;
+    const entry = new ConnectionEntry(
+      { ...options, id },
+      this.limits,
+      () => this.connectionsRevision++,
+      () => this.countersRevision++,
+    );
+    this.connections.set(id, entry);
+    this.connectionsRevision++;
+    entry.connection.start();
+    return entry;
+  }
+
+  async removeConnection(id: string): Promise<void> {
+    const entry = this.connections.get(id);
+    if (!entry) return;
+    this.connections.delete(id);
+    for (const feed of this.feeds) feed.forget(id);
+    this.connectionsRevision++;
+    await entry.connection.stop();
+  }
+
+  connection(id: string): ConnectionEntry | undefined {
+    return this.connections.get(id);
+  }
+
+  connectionSummaries(): ConnectionSummary[] {
+    return [...this.connections.values()].map((c) => c.summary());
+  }
+
+  appInfo(): AppInfo {
+    return {
+      version: appVersion,
+      shell: this.options.shell,
+      broker: this.brokerInfo,
+      demo: { enabled: this.demoEnabled, available: this.broker !== null, devices: this.demo?.devices.length ?? 0 },
+      historyLimits: this.limits,
+    };
+  }
+
+  historyLimits(): HistoryLimits {
+    return this.limits;
+  }
+
+  async setDemo(enabled: boolean): Promise<void> {
+    this.demoEnabled = enabled;
+    this.settings.update({ demo: enabled });
+    if (enabled) this.startDemo();
+    else if (this.demo) {
+      const demo = this.demo;
+      this.demo = null;
+      await demo.stop();
+    }
+    this.appRevision++;
+  }
+
+  setHistoryLimits(limits: HistoryLimits): void {
+    this.limits = limits;
+    this.settings.update({ historyLimits: limits });
+    for (const c of this.connections.values()) c.tree.setLimits(limits);
+    this.historyEpoch++;
+    this.appRevision++;
+  }
+
+  openSession(push: EventPush): ScopeSession {
+    const feed = new ViewFeed(this, push);
+    this.feeds.add(feed);
+    if (!this.feedTimer) this.feedTimer = setInterval(() => this.flushFeeds(), feedIntervalMs);
+    return {
+      handlers: createSessionHandlers(this, feed),
+      close: () => {
+        this.feeds.delete(feed);
+        if (this.feeds.size === 0 && this.feedTimer) {
+          clearInterval(this.feedTimer);
+          this.feedTimer = null;
+        }
+      },
+    };
+  }
+
+  private flushFeeds(): void {
+    const now = Date.now();
+    for (const feed of this.feeds) {
+      try {
+        feed.flush(now);
+      } catch (err) {
+        // One broken view must not stop the others.
+        this.log(`A view's update failed: ${(err as Error).stack ?? err}`);
+      }
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.feedTimer) clearInterval(this.feedTimer);
+    this.feedTimer = null;
+    this.feeds.clear();
+    await this.demo?.stop();
+    this.demo = null;
+    await Promise.all([...this.connections.values()].map((c) => c.connection.stop()));
+    this.connections.clear();
+    await this.broker?.close();
+    this.broker = null;
+  }
+}

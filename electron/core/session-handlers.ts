@@ -1,0 +1,113 @@
+// The request handlers of one view. Arguments arrive already checked against the
+// contract's schemas (dispatchRequest); here go the checks that need MQTT rules,
+// each failing with the field it concerns so the UI can say it at that field.
+import { randomBytes } from 'node:crypto';
+import { parseBrokerUrl } from '../../shared/broker-url';
+import type { RequestArg } from '../../shared/contract';
+import { UserInputError, type RequestHandlers } from '../../shared/rpc';
+import { topicFilterProblem, topicNameProblem } from '../../shared/topic';
+import type { ConnectionEntry } from './connection-entry';
+import type { ScopeCore } from './scope-core';
+import { expandablePathsUnder } from './tree-window';
+import type { ViewFeed } from './view-feed';
+
+export function createSessionHandlers(core: ScopeCore, feed: ViewFeed): RequestHandlers {
+  const entryOf = (connectionId: string): ConnectionEntry => {
+    const entry = core.connection(connectionId);
+    if (!entry) throw new UserInputError(`No connection with id ${connectionId}; it may have been removed.`, 'connectionId');
+    return entry;
+  };
+
+  return {
+    getAppInfo: () => core.appInfo(),
+    listConnections: () => core.connectionSummaries(),
+
+    connect: (req: RequestArg<'connect'>) => {
+      const parsed = parseBrokerUrl(req.url);
+      if (!parsed.ok) throw new UserInputError(parsed.problem, 'url');
+      const subscriptions = req.subscriptions ?? [{ filter: '#', qos: 0 as const }];
+      subscriptions.forEach((s, i) => {
+        const problem = topicFilterProblem(s.filter);
+        if (problem) throw new UserInputError(problem, `subscriptions.${i}.filter`);
+      });
+      const address = { ...parsed.address };
+      if (req.username) address.username = req.username;
+      if (req.password) address.password = req.password;
+      const entry = core.addConnection({
+        name: req.name?.trim() || `${address.host}:${address.port}`,
+        address,
+        protocolVersion: req.protocolVersion,
+        clientId: req.clientId?.trim() || `mqtt-scope-${randomBytes(4).toString('hex')}`,
+        embedded: false,
+        subscriptions,
+      });
+      return { connectionId: entry.id };
+    },
+    disconnect: async ({ connectionId }: RequestArg<'disconnect'>) => entryOf(connectionId).connection.stop(),
+    reconnect: async ({ connectionId }: RequestArg<'reconnect'>) => entryOf(connectionId).connection.restart(),
+    removeConnection: async ({ connectionId }: RequestArg<'removeConnection'>) => {
+      entryOf(connectionId);
+      await core.removeConnection(connectionId);
+    },
+
+    subscribe: async ({ connectionId, filter, qos }: RequestArg<'subscribe'>) => {
+      const problem = topicFilterProblem(filter);
+      if (problem) throw new UserInputError(problem, 'filter');
+      await entryOf(connectionId).connection.subscribe(filter, qos);
+    },
+    unsubscribe: async ({ connectionId, filter }: RequestArg<'unsubscribe'>) => entryOf(connectionId).connection.unsubscribe(filter),
+
+    publish: async (req: RequestArg<'publish'>) => {
+      const entry = entryOf(req.connectionId);
+      const problem = topicNameProblem(req.topic);
+      if (problem) throw new UserInputError(problem, 'topic');
+      let payload: Uint8Array;
+      if (req.encoding === 'base64') {
+        if (!/^[A-Za-z0-9+/]*={0,2}$/.test(req.payload) || req.payload.length % 4 !== 0) {
+          throw new UserInputError('The payload is not valid base64.', 'payload');
+        }
+        payload = Buffer.from(req.payload, 'base64');
+      } else {
+        payload = Buffer.from(req.payload, 'utf8');
+      }
+      try {
+        await entry.connection.publish(req.topic, payload, req.qos, req.retain);
+      } catch (err) {
+        throw new UserInputError((err as Error).message, null);
+      }
+    },
+
+    viewTree: ({ connectionId, start, count }: RequestArg<'viewTree'>) => {
+      entryOf(connectionId);
+      feed.setWindow(connectionId, start, count);
+    },
+    setExpanded: ({ connectionId, path, expanded, recursive }: RequestArg<'setExpanded'>) => {
+      const node = entryOf(connectionId).tree.find(path);
+      const paths = recursive && node ? expandablePathsUnder(node) : [path];
+      feed.setExpanded(connectionId, paths, expanded);
+    },
+    selectTopic: ({ connectionId, topic }: RequestArg<'selectTopic'>) => {
+      entryOf(connectionId);
+      feed.select(connectionId, topic);
+    },
+    getMessage: ({ connectionId, topic, seq }: RequestArg<'getMessage'>) => {
+      const message = entryOf(connectionId).tree.find(topic)?.history?.get(seq);
+      if (!message) return null;
+      return {
+        seq: message.seq,
+        topic,
+        receivedAt: message.receivedAt,
+        qos: message.qos,
+        retain: message.retain,
+        size: message.payload.length,
+        payloadBase64: Buffer.from(message.payload.buffer, message.payload.byteOffset, message.payload.byteLength).toString('base64'),
+      };
+    },
+
+    setDemo: async ({ enabled }: RequestArg<'setDemo'>) => {
+      if (enabled && !core.appInfo().demo.available) throw new UserInputError('The demo devices need the embedded broker, which is not running.', 'enabled');
+      await core.setDemo(enabled);
+    },
+    setHistoryLimits: (limits: RequestArg<'setHistoryLimits'>) => core.setHistoryLimits(limits),
+  };
+}

@@ -1,0 +1,169 @@
+// What one view (a window or a browser tab) looks at, and the batches it is sent.
+// The core calls flush() at most ~30 times a second; each flush sends only what
+// changed in what this view shows: the tree rows in its window, the new history
+// entries of its selected topic, and the connection list.
+import type { EventName, HistoryDelta, HistoryEntry, ScopeEvents } from '../../shared/contract';
+import { previewPayload } from '../../shared/payload-format';
+import type { ConnectionEntry } from './connection-entry';
+import type { StoredMessage } from './message-history';
+import { buildTreeWindow } from './tree-window';
+
+export type EventPush = <E extends EventName>(event: E, payload: ScopeEvents[E]) => void;
+
+interface ConnectionView {
+  expanded: Set<string>;
+  start: number;
+  count: number;
+  selectedTopic: string | null;
+}
+
+/** Revisions of what the core has; a view compares them with what it last sent. */
+export interface FeedSource {
+  connection(id: string): ConnectionEntry | undefined;
+  appRevision: number;
+  connectionsRevision: number;
+  /** Bumped by every message on any connection (the counters in the list). */
+  countersRevision: number;
+  appInfo(): ScopeEvents['app'];
+  connectionSummaries(): ScopeEvents['connections'];
+  historyLimits(): HistoryDelta['limits'];
+  /** Bumped when history limits change: every history view starts over. */
+  historyEpoch: number;
+}
+
+const historyPreviewChars = 200;
+/** Counters move with every message; the list goes out at most this often for them alone. */
+const countersIntervalMs = 250;
+
+export class ViewFeed {
+  private readonly views = new Map<string, ConnectionView>();
+  private activeId: string | null = null;
+  private sentApp = -1;
+  private sentConnections = -1;
+  private sentConnectionsAt = 0;
+  private sentCounters = -1;
+  private lastTreeJson = '';
+  private treeDirty = true;
+  private sentTreeRevision = -1;
+  private historyTopic: string | null = null;
+  /** Next seq to send for the selected topic; -1 means send everything (reset). */
+  private historyNextSeq = -1;
+  private historyEpoch = -1;
+
+  constructor(
+    private readonly source: FeedSource,
+    private readonly push: EventPush,
+  ) {}
+
+  view(connectionId: string): ConnectionView {
+    let v = this.views.get(connectionId);
+    if (!v) {
+      v = { expanded: new Set(), start: 0, count: 0, selectedTopic: null };
+      this.views.set(connectionId, v);
+    }
+    return v;
+  }
+
+  setWindow(connectionId: string, start: number, count: number): void {
+    const v = this.view(connectionId);
+    v.start = start;
+    v.count = count;
+    this.activate(connectionId);
+    this.treeDirty = true;
+  }
+
+  setExpanded(connectionId: string, paths: string[], expanded: boolean): void {
+    const v = this.view(connectionId);
+    for (const p of paths) {
+      if (expanded) v.expanded.add(p);
+      else v.expanded.delete(p);
+    }
+    this.treeDirty = true;
+  }
+
+  select(connectionId: string, topic: string | null): void {
+    this.view(connectionId).selectedTopic = topic;
+    this.activate(connectionId);
+    this.historyNextSeq = -1;
+  }
+
+  forget(connectionId: string): void {
+    this.views.delete(connectionId);
+    if (this.activeId === connectionId) this.activeId = null;
+  }
+
+  private activate(connectionId: string): void {
+    if (this.activeId !== connectionId) {
+      this.activeId = connectionId;
+      this.treeDirty = true;
+      this.historyNextSeq = -1;
+    }
+  }
+
+  flush(now: number): void {
+    const s = this.source;
+    if (this.sentApp !== s.appRevision) {
+      this.sentApp = s.appRevision;
+      this.push('app', s.appInfo());
+    }
+    const countersMoved = s.countersRevision !== this.sentCounters && now - this.sentConnectionsAt >= countersIntervalMs;
+    if (this.sentConnections !== s.connectionsRevision || countersMoved) {
+      this.sentConnections = s.connectionsRevision;
+      this.sentCounters = s.countersRevision;
+      this.sentConnectionsAt = now;
+      this.push('connections', s.connectionSummaries());
+    }
+    const entry = this.activeId ? s.connection(this.activeId) : undefined;
+    if (!entry) return;
+    this.flushTree(entry);
+    this.flushHistory(entry);
+  }
+
+  private flushTree(entry: ConnectionEntry): void {
+    if (!this.treeDirty && entry.tree.revision === this.sentTreeRevision) return;
+    const v = this.view(entry.id);
+    const window = buildTreeWindow(entry.id, entry.tree, v.expanded, v.start, v.count);
+    this.treeDirty = false;
+    this.sentTreeRevision = entry.tree.revision;
+    // Messages elsewhere in the tree often leave the visible rows as they were.
+    const json = JSON.stringify(window);
+    if (json === this.lastTreeJson) return;
+    this.lastTreeJson = json;
+    this.push('tree', window);
+  }
+
+  private flushHistory(entry: ConnectionEntry): void {
+    const topic = this.view(entry.id).selectedTopic;
+    if (this.historyEpoch !== this.source.historyEpoch) {
+      this.historyEpoch = this.source.historyEpoch;
+      this.historyNextSeq = -1;
+    }
+    if (topic !== this.historyTopic) {
+      this.historyTopic = topic;
+      this.historyNextSeq = -1;
+    }
+    if (topic === null) return;
+    const history = entry.tree.find(topic)?.history ?? null;
+    const reset = this.historyNextSeq === -1;
+    const endSeq = history?.endSeq ?? 0;
+    if (!reset && endSeq <= this.historyNextSeq) return;
+    const messages = history ? history.newestFirstFrom(reset ? 0 : this.historyNextSeq) : [];
+    this.historyNextSeq = endSeq;
+    const delta: HistoryDelta = {
+      connectionId: entry.id,
+      topic,
+      reset,
+      entries: messages.map(toHistoryEntry),
+      oldestSeq: history?.oldestSeq ?? 0,
+      kept: { count: history?.count ?? 0, bytes: history?.bytes ?? 0 },
+      evicted: { count: history?.evictedCount ?? 0, bytes: history?.evictedBytes ?? 0 },
+      limits: this.source.historyLimits(),
+    };
+    this.push('history', delta);
+  }
+}
+
+function toHistoryEntry(m: StoredMessage): HistoryEntry {
+  const p = previewPayload(m.payload, historyPreviewChars);
+  return { seq: m.seq, receivedAt: m.receivedAt, qos: m.qos, retain: m.retain, size: m.payload.length, format: p.format, preview: p.preview, previewTruncated: p.truncated };
+}
