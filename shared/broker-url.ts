@@ -25,6 +25,11 @@ export function parseBrokerUrl(input: string): ParsedBrokerUrl {
   if (!isBrokerProtocol(protocol)) {
     return { ok: false, problem: `Unsupported scheme '${protocol}://': use mqtt://, mqtts://, ws:// or wss://.` };
   }
+  // WHATWG URL rejects ports above 65535 outright; check first so the message names the port.
+  const explicitPort = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/?#]*@)?(?:\[[^\]]*\]|[^:/?#]*):(\d+)(?:[/?#]|$)/i.exec(text);
+  if (explicitPort && (Number(explicitPort[1]) < 1 || Number(explicitPort[1]) > 65535)) {
+    return { ok: false, problem: `Port ${explicitPort[1]} is out of range (1 to 65535).` };
+  }
   let url: URL;
   try {
     // WHATWG URL parses special schemes only; mqtt:// is parsed as a generic URL, which still splits host and port.

@@ -3,8 +3,14 @@ import { describeConnectionError, reconnectDelayMs } from './connection-errors';
 
 describe('describeConnectionError', () => {
   it('words refused credentials as final, in 3.1.1 and 5.0', () => {
-    const v4 = describeConnectionError(Object.assign(new Error('x'), { code: 4 }), 'h:1', 4, true);
-    expect(v4).toEqual({ message: 'The broker refused the connection: Connection refused: bad user name or password (0x04)', connackCode: 4, fatal: true });
+    const v4 = describeConnectionError(Object.assign(new Error('x'), { code: 4 }), 'h:1', 4, true, true);
+    expect(v4).toEqual({
+      message: 'The broker refused the connection: bad user name or password (0x04). Check the user name and password.',
+      connackCode: 4,
+      fatal: true,
+    });
+    const anonymous = describeConnectionError(Object.assign(new Error('x'), { code: 5 }), 'h:1', 4, true, false);
+    expect(anonymous.message).toBe('The broker refused the connection: not authorised (0x05). This broker may require a user name and password.');
     const v5 = describeConnectionError(Object.assign(new Error('x'), { code: 0x86 }), 'h:1', 5, true);
     expect(v5.message).toContain('Bad User Name or Password (0x86)');
     expect(v5.fatal).toBe(true);

@@ -14,11 +14,27 @@ export interface DescribedError {
   fatal: boolean;
 }
 
-export function describeConnectionError(err: unknown, where: string, protocolVersion: number, duringConnack: boolean): DescribedError {
+/** Refusals that are about who the client is: the hint depends on whether credentials were sent. */
+const credentialCodes = new Set([4, 5, 0x86, 0x87]);
+
+export function describeConnectionError(
+  err: unknown,
+  where: string,
+  protocolVersion: number,
+  duringConnack: boolean,
+  sentCredentials = false,
+): DescribedError {
   const e = err as NodeJS.ErrnoException & { code?: string | number };
   if (duringConnack && typeof e.code === 'number') {
     const transient = protocolVersion === 5 ? transientConnackCodes5.has(e.code) : transientConnackCodes311.has(e.code);
-    return { message: `The broker refused the connection: ${connackCodeText(e.code, protocolVersion)}`, connackCode: e.code, fatal: !transient };
+    // Brokers differ: mosquitto answers a wrong password with "not authorised", so say what to check.
+    const hint = !credentialCodes.has(e.code)
+      ? ''
+      : sentCredentials
+        ? ' Check the user name and password.'
+        : ' This broker may require a user name and password.';
+    const words = connackCodeText(e.code, protocolVersion).replace(/^Connection refused: /, '');
+    return { message: `The broker refused the connection: ${words}.${hint}`, connackCode: e.code, fatal: !transient };
   }
   switch (e.code) {
     case 'ECONNREFUSED':

@@ -151,7 +151,7 @@ export class MqttConnection extends EventEmitter<Events> {
     client.on('error', (err) => {
       if (client !== this.client) return;
       const refusedAtConnack = !this.connackReceived && typeof (err as { code?: unknown }).code === 'number';
-      const described = describeConnectionError(err, `${a.host}:${a.port}`, o.protocolVersion, refusedAtConnack);
+      const described = describeConnectionError(err, `${a.host}:${a.port}`, o.protocolVersion, refusedAtConnack, a.username !== null);
       this.lastError = described.message;
       if (described.fatal) {
         this.stopped = true;

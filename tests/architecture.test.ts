@@ -1,0 +1,61 @@
+// The rules of the house from DESIGN.md, checked on every run: each side imports
+// only what it may, so the seams stay where they were drawn.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = path.resolve(import.meta.dirname, '..');
+
+function sourceFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of fs.readdirSync(path.join(root, dir), { withFileTypes: true })) {
+    const rel = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...sourceFiles(rel));
+    else if (/\.(ts|tsx)$/.test(entry.name)) out.push(rel);
+  }
+  return out;
+}
+
+function imports(file: string): string[] {
+  const text = fs.readFileSync(path.join(root, file), 'utf8');
+  return [...text.matchAll(/(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|^import\s+['"]([^'"]+)['"]/gm)].map(
+    (m) => m[1] ?? m[2] ?? m[3],
+  );
+}
+
+function resolvesInto(file: string, spec: string, dir: string): boolean {
+  if (!spec.startsWith('.')) return false;
+  const target = path.relative(root, path.resolve(root, path.dirname(file), spec));
+  return target === dir || target.startsWith(`${dir}${path.sep}`);
+}
+
+function violations(dir: string, forbidden: (file: string, spec: string) => boolean): string[] {
+  return sourceFiles(dir).flatMap((f) => imports(f).filter((s) => forbidden(f, s)).map((s) => `${f} imports ${s}`));
+}
+
+describe('rules of the house', () => {
+  it('renderer/ never imports electron/ or Node', () => {
+    expect(violations('renderer', (f, s) => resolvesInto(f, s, 'electron') || s === 'electron' || s.startsWith('node:'))).toEqual([]);
+  });
+
+  it("electron/core/ never imports the 'electron' package or renderer/", () => {
+    expect(violations('electron/core', (f, s) => s === 'electron' || s.startsWith('electron/') || resolvesInto(f, s, 'renderer'))).toEqual([]);
+  });
+
+  it('shared/ imports neither side, nor Node, DOM-only or Electron modules', () => {
+    expect(
+      violations('shared', (f, s) => resolvesInto(f, s, 'electron') || resolvesInto(f, s, 'renderer') || s === 'electron' || s.startsWith('node:')),
+    ).toEqual([]);
+  });
+
+  it('only the transport files touch ipcMain or ipcRenderer', () => {
+    const users = [...sourceFiles('electron'), ...sourceFiles('renderer')].filter((f) =>
+      /\bipc(Main|Renderer)\b/.test(fs.readFileSync(path.join(root, f), 'utf8').replace(/\/\/.*$|\/\*[\s\S]*?\*\//gm, '')),
+    );
+    expect(users.every((f) => f.startsWith(path.join('electron', 'main')))).toBe(true);
+  });
+
+  it('the checker sees imports at all (it would pass vacuously otherwise)', () => {
+    expect(imports('electron/core/scope-core.ts')).toContain('./embedded-broker');
+  });
+});
