@@ -25,7 +25,7 @@ export function createSessionHandlers(core: ScopeCore, feed: ViewFeed): RequestH
     connect: (req: RequestArg<'connect'>) => {
       const parsed = parseBrokerUrl(req.url);
       if (!parsed.ok) throw new UserInputError(parsed.problem, 'url');
-      const subscriptions = req.subscriptions ?? [{ filter: '#', qos: 0 as const }];
+      const subscriptions = req.subscriptions ?? [{ filter: '#', qos: 2 as const }];
       subscriptions.forEach((s, i) => {
         const problem = topicFilterProblem(s.filter);
         if (problem) throw new UserInputError(problem, `subscriptions.${i}.filter`);

@@ -1,0 +1,41 @@
+// Feeds the core's pushes into the stores, and loads the first state.
+import type { ConnectionSummary, ScopeApi } from '../../shared/contract';
+import { errorMessage } from '../lib/form-errors';
+import { useAppInfoStore } from '../stores/app-info-store';
+import { preferredConnection, useConnectionsStore } from '../stores/connections-store';
+import { useHistoryStore } from '../stores/history-store';
+import { useNoticeStore } from '../stores/notice-store';
+import { useSelectionStore } from '../stores/selection-store';
+import { useTreeStore } from '../stores/tree-store';
+import { selectConnection } from './actions';
+
+export function bindEvents(api: ScopeApi): () => void {
+  const offs = [
+    api.on('app', (info) => useAppInfoStore.getState().setInfo(info)),
+    api.on('connections', (list) => applyConnections(api, list)),
+    api.on('tree', (window) => useTreeStore.getState().apply(window)),
+    api.on('history', (delta) => useHistoryStore.getState().apply(delta)),
+  ];
+  return () => {
+    for (const off of offs) off();
+  };
+}
+
+/** Subscribes first (bindEvents), then asks, so no push between the two is missed. */
+export async function loadInitialState(api: ScopeApi): Promise<void> {
+  try {
+    const [info, list] = await Promise.all([api.getAppInfo(), api.listConnections()]);
+    useAppInfoStore.getState().setInfo(info);
+    applyConnections(api, list);
+  } catch (err) {
+    useNoticeStore.getState().show(`Could not load the app state: ${errorMessage(err)}`);
+  }
+}
+
+// Keeps a valid selection: the first connection at startup, another one when the shown one is removed.
+function applyConnections(api: ScopeApi, list: ConnectionSummary[]): void {
+  useConnectionsStore.getState().setConnections(list);
+  const selected = useSelectionStore.getState().connectionId;
+  if (selected !== null && list.some((c) => c.id === selected)) return;
+  selectConnection(api, preferredConnection(list)?.id ?? null);
+}

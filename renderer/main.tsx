@@ -1,0 +1,30 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { connectScopeApi } from './api/connect-scope-api';
+import { ApiContext } from './app/api-context';
+import { App } from './app/app';
+import { FatalError } from './app/fatal-error';
+import './styles/base.css';
+import './styles/layout.css';
+import './styles/forms.css';
+import './styles/sidebar.css';
+import './styles/tree.css';
+import './styles/history.css';
+import './styles/payload.css';
+
+const container = document.getElementById('root');
+if (!container) throw new Error('index.html has no #root element');
+const root = createRoot(container);
+root.render(<p className="starting">Connecting to MQTT Scope…</p>);
+
+connectScopeApi().then(
+  (api) =>
+    root.render(
+      <StrictMode>
+        <ApiContext.Provider value={api}>
+          <App />
+        </ApiContext.Provider>
+      </StrictMode>,
+    ),
+  (error: unknown) => root.render(<FatalError error={error} />),
+);
