@@ -1,0 +1,28 @@
+// The contract's request and event names for the preload. Type-only imports: the
+// preload must not carry zod (about 450 kB) for a list of names. `satisfies` makes the
+// compiler reject a missing or extra name, and contract-names.test.ts compares these
+// with the contract's runtime lists.
+import type { EventName, RequestName } from '../../shared/contract';
+
+const requests = {
+  getAppInfo: true,
+  listConnections: true,
+  connect: true,
+  disconnect: true,
+  reconnect: true,
+  removeConnection: true,
+  subscribe: true,
+  unsubscribe: true,
+  publish: true,
+  viewTree: true,
+  setExpanded: true,
+  selectTopic: true,
+  getMessage: true,
+  setDemo: true,
+  setHistoryLimits: true,
+} as const satisfies Record<RequestName, true>;
+
+const events = { app: true, connections: true, tree: true, history: true } as const satisfies Record<EventName, true>;
+
+export const PRELOAD_REQUEST_NAMES = Object.keys(requests) as RequestName[];
+export const PRELOAD_EVENT_NAMES = Object.keys(events) as EventName[];

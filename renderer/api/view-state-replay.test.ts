@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { ViewStateLog } from './view-state-replay';
+
+describe('ViewStateLog', () => {
+  it('keeps the last view request per key, in the order of their last change', () => {
+    const log = new ViewStateLog();
+    log.record('viewTree', { connectionId: 'a', start: 0, count: 50 });
+    log.record('setExpanded', { connectionId: 'a', path: 'x', expanded: true, recursive: true });
+    log.record('setExpanded', { connectionId: 'a', path: 'x/y', expanded: false });
+    log.record('viewTree', { connectionId: 'a', start: 100, count: 50 });
+    log.record('setExpanded', { connectionId: 'a', path: 'x', expanded: false, recursive: true });
+    log.record('selectTopic', { connectionId: 'a', topic: 'x/y' });
+    expect(log.replay()).toEqual([
+      { name: 'setExpanded', arg: { connectionId: 'a', path: 'x/y', expanded: false } },
+      { name: 'viewTree', arg: { connectionId: 'a', start: 100, count: 50 } },
+      { name: 'setExpanded', arg: { connectionId: 'a', path: 'x', expanded: false, recursive: true } },
+      { name: 'selectTopic', arg: { connectionId: 'a', topic: 'x/y' } },
+    ]);
+  });
+
+  it('ignores requests that are not view state and forgets removed connections', () => {
+    const log = new ViewStateLog();
+    log.record('publish', { connectionId: 'a', topic: 't', payload: '', encoding: 'utf8', qos: 0, retain: false });
+    log.record('viewTree', { connectionId: 'a', start: 0, count: 10 });
+    log.record('viewTree', { connectionId: 'b', start: 0, count: 10 });
+    log.record('removeConnection', { connectionId: 'a' });
+    expect(log.replay()).toEqual([{ name: 'viewTree', arg: { connectionId: 'b', start: 0, count: 10 } }]);
+  });
+});
