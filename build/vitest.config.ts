@@ -3,12 +3,14 @@
 // time in tests/ because brokers and browsers share two cores.
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { SummaryReporter } from './summary-reporter';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 export default defineConfig({
   test: {
     root,
+    reporters: ['default', new SummaryReporter()],
     projects: [
       {
         test: {

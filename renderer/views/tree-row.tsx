@@ -37,7 +37,10 @@ export const TreeRowView = memo(function TreeRowView({ row, index, top, selected
       onDoubleClick={(e) => toggle(e)}
     >
       {/* Keyed by changedAt: each new change remounts it, which restarts the CSS animation. */}
-      {flashing && <span key={row.changedAt} className="tree-flash" aria-hidden="true" />}
+      {flashing && (
+        // A parent changes whenever anything below it does: it flashes faintly, so the eye goes to the topic that moved.
+        <span key={row.changedAt} className={row.childCount > 0 ? 'tree-flash tree-flash-parent' : 'tree-flash'} aria-hidden="true" />
+      )}
       <span className="tree-indent" style={{ width: row.depth * indentPerLevel }} />
       <span className="tree-chevron" aria-hidden="true" onClick={toggle}>
         {expandable ? (row.expanded ? '▾' : '▸') : ''}
