@@ -3,7 +3,7 @@
 // time in tests/ because brokers and browsers share two cores.
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
-import { SummaryReporter } from './summary-reporter';
+import { SummaryReporter } from './summary-reporter.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 

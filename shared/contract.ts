@@ -2,6 +2,7 @@
 // (Electron IPC in electron/main, WebSocket in electron/web) carry exactly these
 // requests and events; the renderer is handed a ScopeApi and never learns which.
 import { z } from 'zod';
+import { captureRequestSchemas, type CaptureEvents, type CaptureResults } from './capture-contract';
 
 export const QosSchema = z.union([z.literal(0), z.literal(1), z.literal(2)]);
 export type Qos = z.infer<typeof QosSchema>;
@@ -69,6 +70,7 @@ export const requestSchemas = {
   getMessage: z.object({ connectionId, topic: topicText, seq: z.number().int().min(0) }),
   setDemo: z.object({ enabled: z.boolean() }),
   setHistoryLimits: HistoryLimitsSchema,
+  ...captureRequestSchemas,
 } as const;
 
 export type RequestName = keyof typeof requestSchemas;
@@ -188,7 +190,7 @@ export interface MessageDetail {
   payloadBase64: string;
 }
 
-export interface RequestResults {
+export interface RequestResults extends CaptureResults {
   getAppInfo: AppInfo;
   listConnections: ConnectionSummary[];
   connect: { connectionId: string };
@@ -207,14 +209,14 @@ export interface RequestResults {
 }
 
 /** Pushed from the main process; the feed sends at most ~30 batches a second. */
-export interface ScopeEvents {
+export interface ScopeEvents extends CaptureEvents {
   app: AppInfo;
   connections: ConnectionSummary[];
   tree: TreeWindow;
   history: HistoryDelta;
 }
 export type EventName = keyof ScopeEvents;
-export const eventNames: readonly EventName[] = ['app', 'connections', 'tree', 'history'];
+export const eventNames: readonly EventName[] = ['app', 'connections', 'tree', 'history', 'links', 'packets', 'flows'];
 export const requestNames = Object.keys(requestSchemas) as RequestName[];
 
 export type ScopeRequests = {

@@ -4,6 +4,7 @@
 // with CONNACK return code 1 (unacceptable protocol version), and the app must
 // accept 3.1.1 and 5.0 clients alike. Move to 2.0.0 once it is released.
 import net from 'node:net';
+import type { Duplex } from 'node:stream';
 import { Aedes } from 'aedes';
 import type { EmbeddedBrokerInfo } from '../../shared/contract';
 
@@ -11,6 +12,8 @@ export interface EmbeddedBrokerOptions {
   host: string;
   /** The port to try first; when it is taken, a free port is used and the reason noted. */
   port: number;
+  /** Puts a tap between each client's socket and the broker (the packet capture). */
+  wrapSocket?: (socket: net.Socket) => Duplex;
 }
 
 export class EmbeddedBroker {
@@ -24,7 +27,9 @@ export class EmbeddedBroker {
 
   static async start(options: EmbeddedBrokerOptions): Promise<EmbeddedBroker> {
     const aedes = await Aedes.createBroker();
-    const server = net.createServer((socket) => aedes.handle(socket));
+    const wrap = options.wrapSocket ?? ((socket: net.Socket) => socket);
+    // Aedes only needs a duplex stream; its types ask for a socket-like Connection.
+    const server = net.createServer((socket) => aedes.handle(wrap(socket) as net.Socket));
     let note: string | null = null;
     let port: number;
     try {

@@ -6,6 +6,7 @@
 // the UI needs backoff and the time of the next try. Subscriptions are made by us on
 // every CONNACK (MQTT.js's resubscribe is off) so each SUBACK's verdict is seen.
 import { EventEmitter } from 'node:events';
+import type { Duplex } from 'node:stream';
 import mqtt, { type IClientOptions, type MqttClient } from 'mqtt';
 import type { ConnectionStatus, ConnectionSummary, ProtocolVersion, Qos, SubscriptionState } from '../../shared/contract';
 import { displayBrokerUrl, type BrokerAddress } from '../../shared/broker-url';
@@ -20,6 +21,8 @@ export interface MqttConnectionOptions {
   clientId: string;
   embedded: boolean;
   subscriptions: { filter: string; qos: Qos }[];
+  /** Puts a tap between MQTT.js and the network stream it builds (the packet capture). */
+  wrapStream?: (stream: Duplex) => Duplex;
 }
 
 export interface IncomingMessage {
@@ -134,7 +137,15 @@ export class MqttConnection extends EventEmitter<Events> {
       reconnectPeriod: 0,
       resubscribe: false,
     };
-    const client = mqtt.connect(clientOptions);
+    const client = mqtt.connect({ ...clientOptions, manualConnect: true });
+    const wrap = o.wrapStream;
+    if (wrap) {
+      // MQTT.js has no public hook for the stream it builds; its streamBuilder is the
+      // seam it uses itself (connect() calls it on every connection and reconnection).
+      const seam = client as unknown as { streamBuilder: (c: MqttClient) => Duplex };
+      const build = seam.streamBuilder;
+      seam.streamBuilder = (c) => wrap(build(c));
+    }
     this.client = client;
     client.on('connect', () => {
       if (client !== this.client) return;
@@ -172,6 +183,7 @@ export class MqttConnection extends EventEmitter<Events> {
       client.end(true);
       this.scheduleReconnect();
     });
+    client.connect();
   }
 
   private scheduleReconnect(): void {

@@ -3,6 +3,7 @@
 // its requests and events; nothing here knows which transport is in use.
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import type { Duplex } from 'node:stream';
 import type { AppInfo, ConnectionSummary, EmbeddedBrokerInfo, HistoryLimits } from '../../shared/contract';
 import type { RequestHandlers } from '../../shared/rpc';
 import { ConnectionEntry } from './connection-entry';
@@ -14,6 +15,7 @@ import { createSessionHandlers } from './session-handlers';
 import { SettingsStore } from './settings-store';
 import { ViewFeed, type EventPush, type FeedSource } from './view-feed';
 import type { MqttConnectionOptions } from './mqtt-connection';
+import { PacketCapture } from './capture/packet-capture';
 
 export type { EventPush } from './view-feed';
 
@@ -46,6 +48,7 @@ export class ScopeCore implements FeedSource {
   countersRevision = 0;
   historyEpoch = 0;
   readonly connections = new Map<string, ConnectionEntry>();
+  readonly capture = new PacketCapture();
   private readonly feeds = new Set<ViewFeed>();
   private feedTimer: NodeJS.Timeout | null = null;
   private broker: EmbeddedBroker | null = null;
@@ -81,7 +84,11 @@ export class ScopeCore implements FeedSource {
   private async startBroker(): Promise<void> {
     const { brokerHost: host, brokerPort: port } = this.options;
     try {
-      this.broker = await EmbeddedBroker.start({ host, port });
+      this.broker = await EmbeddedBroker.start({
+        host,
+        port,
+        wrapSocket: (socket) => this.capture.tapBrokerSocket(socket, `${socket.remoteAddress}:${socket.remotePort}`),
+      });
       this.brokerInfo = this.broker.info();
       this.log(`Embedded broker: ${this.broker.url}${this.broker.note ? ` (${this.broker.note})` : ''}`);
       const bump = () => {
@@ -116,8 +123,14 @@ export class ScopeCore implements FeedSource {
 
   addConnection(options: Omit<MqttConnectionOptions, 'id'> & { id?: string }): ConnectionEntry {
     const id = options.id ?? `conn-${this.nextConnectionNumber++}`;
+    this.capture.registerOwnClient(options.clientId, id, options.name);
+    const a = options.address;
+    // The broker's tap already records connections to the embedded broker: tapping our side too would record them twice.
+    const wrapStream = this.isEmbeddedBroker(a.host, a.port)
+      ? undefined
+      : (stream: Duplex) => this.capture.tapClientStream(stream, id, options.name, options.clientId, `${a.host}:${a.port}`);
     const entry = new ConnectionEntry(
-      { ...options, id },
+      { ...options, id, wrapStream },
       this.limits,
       () => this.connectionsRevision++,
       () => this.countersRevision++,
@@ -126,6 +139,10 @@ export class ScopeCore implements FeedSource {
     this.connectionsRevision++;
     entry.connection.start();
     return entry;
+  }
+
+  private isEmbeddedBroker(host: string, port: number): boolean {
+    return this.broker !== null && port === this.broker.port && ['127.0.0.1', 'localhost', '::1', this.broker.host].includes(host);
   }
 
   async removeConnection(id: string): Promise<void> {

@@ -10,6 +10,7 @@ import type { ConnectionEntry } from './connection-entry';
 import type { ScopeCore } from './scope-core';
 import { expandablePathsUnder } from './tree-window';
 import type { ViewFeed } from './view-feed';
+import { createCaptureHandlers } from './capture/capture-handlers';
 
 export function createSessionHandlers(core: ScopeCore, feed: ViewFeed): RequestHandlers {
   const entryOf = (connectionId: string): ConnectionEntry => {
@@ -109,5 +110,6 @@ export function createSessionHandlers(core: ScopeCore, feed: ViewFeed): RequestH
       await core.setDemo(enabled);
     },
     setHistoryLimits: (limits: RequestArg<'setHistoryLimits'>) => core.setHistoryLimits(limits),
+    ...createCaptureHandlers(core.capture, feed),
   };
 }

@@ -7,6 +7,9 @@ import { previewPayload } from '../../shared/payload-format';
 import type { ConnectionEntry } from './connection-entry';
 import type { StoredMessage } from './message-history';
 import { buildTreeWindow } from './tree-window';
+import type { FlowFilter, PacketFilter } from '../../shared/capture-contract';
+import type { PacketCapture } from './capture/packet-capture';
+import { flowWindow, packetWindow } from './capture/capture-views';
 
 export type EventPush = <E extends EventName>(event: E, payload: ScopeEvents[E]) => void;
 
@@ -29,6 +32,13 @@ export interface FeedSource {
   historyLimits(): HistoryDelta['limits'];
   /** Bumped when history limits change: every history view starts over. */
   historyEpoch: number;
+  capture: PacketCapture;
+}
+
+interface CaptureView<F> {
+  start: number;
+  count: number;
+  filter: F;
 }
 
 const historyPreviewChars = 200;
@@ -49,6 +59,11 @@ export class ViewFeed {
   /** Next seq to send for the selected topic; -1 means send everything (reset). */
   private historyNextSeq = -1;
   private historyEpoch = -1;
+  private packetView: CaptureView<PacketFilter> | null = null;
+  private flowView: CaptureView<FlowFilter> | null = null;
+  private sentPackets = -1;
+  private sentFlows = -1;
+  private sentLinks = -1;
 
   constructor(
     private readonly source: FeedSource,
@@ -87,6 +102,16 @@ export class ViewFeed {
     this.historyNextSeq = -1;
   }
 
+  setPacketView(view: CaptureView<PacketFilter>): void {
+    this.packetView = view;
+    this.sentPackets = -1;
+  }
+
+  setFlowView(view: CaptureView<FlowFilter>): void {
+    this.flowView = view;
+    this.sentFlows = -1;
+  }
+
   forget(connectionId: string): void {
     this.views.delete(connectionId);
     if (this.activeId === connectionId) this.activeId = null;
@@ -113,10 +138,30 @@ export class ViewFeed {
       this.sentConnectionsAt = now;
       this.push('connections', s.connectionSummaries());
     }
+    this.flushCapture();
     const entry = this.activeId ? s.connection(this.activeId) : undefined;
     if (!entry) return;
     this.flushTree(entry);
     this.flushHistory(entry);
+  }
+
+  // The capture views do not depend on the selected connection: the log shows every link.
+  private flushCapture(): void {
+    const capture = this.source.capture;
+    if (this.sentLinks !== capture.linksRevision) {
+      this.sentLinks = capture.linksRevision;
+      this.push('links', capture.linkList());
+    }
+    if (this.packetView && this.sentPackets !== capture.packetsRevision) {
+      this.sentPackets = capture.packetsRevision;
+      const v = this.packetView;
+      this.push('packets', packetWindow(capture, v.filter, v.start, v.count));
+    }
+    if (this.flowView && this.sentFlows !== capture.flowsRevision) {
+      this.sentFlows = capture.flowsRevision;
+      const v = this.flowView;
+      this.push('flows', flowWindow(capture, v.filter, v.start, v.count));
+    }
   }
 
   private flushTree(entry: ConnectionEntry): void {

@@ -20,9 +20,17 @@ const requests = {
   getMessage: true,
   setDemo: true,
   setHistoryLimits: true,
+  viewPackets: true,
+  viewFlows: true,
+  getPacket: true,
+  getFlow: true,
+  injectFault: true,
+  clearFaults: true,
+  cutLink: true,
+  setCaptureLimits: true,
 } as const satisfies Record<RequestName, true>;
 
-const events = { app: true, connections: true, tree: true, history: true } as const satisfies Record<EventName, true>;
+const events = { app: true, connections: true, tree: true, history: true, links: true, packets: true, flows: true } as const satisfies Record<EventName, true>;
 
 export const PRELOAD_REQUEST_NAMES = Object.keys(requests) as RequestName[];
 export const PRELOAD_EVENT_NAMES = Object.keys(events) as EventName[];

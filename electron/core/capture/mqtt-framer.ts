@@ -30,6 +30,19 @@ export class MqttFramer {
     return frames;
   }
 
+  /** Hands back the bytes held (after framing broke, they pass through unframed). */
+  drain(): Uint8Array {
+    const out = new Uint8Array(this.buffered);
+    let o = 0;
+    for (const c of this.chunks) {
+      out.set(c, o);
+      o += c.length;
+    }
+    this.chunks = [];
+    this.buffered = 0;
+    return out;
+  }
+
   /** Bytes held that do not yet make a whole packet. */
   get pending(): number {
     return this.buffered;

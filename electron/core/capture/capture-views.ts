@@ -1,0 +1,51 @@
+// Cuts the window a view shows out of the filtered packet log or flow list. Filters
+// are applied to what the ring buffers hold, oldest first, so a window's rows are in
+// capture order and the view scrolls like a log.
+import type { FlowFilter, FlowRecord, FlowWindow, PacketFilter, PacketRecord, PacketWindow } from '../../../shared/capture-contract';
+import { topicMatchesFilter } from '../../../shared/topic';
+import type { PacketCapture } from './packet-capture';
+
+function topicPredicate(filter: string | null | undefined): ((topic: string | null) => boolean) | null {
+  if (!filter) return null;
+  if (filter.includes('+') || filter.includes('#')) return (topic) => topic !== null && topicMatchesFilter(filter, topic);
+  return (topic) => topic !== null && topic.includes(filter);
+}
+
+export function packetMatcher(filter: PacketFilter): (r: PacketRecord) => boolean {
+  const types = filter.types?.length ? new Set(filter.types) : null;
+  const topic = topicPredicate(filter.topic);
+  const linkId = filter.linkId ?? null;
+  return (r) => (!types || types.has(r.type)) && (!linkId || r.linkId === linkId) && (!topic || topic(r.topic));
+}
+
+export function flowMatcher(filter: FlowFilter): (f: FlowRecord) => boolean {
+  const qos = filter.qos?.length ? new Set<number>(filter.qos) : null;
+  const states = filter.states?.length ? new Set<string>(filter.states) : null;
+  const topic = topicPredicate(filter.topic);
+  const linkId = filter.linkId ?? null;
+  return (f) => (!qos || qos.has(f.qos)) && (!states || states.has(f.state)) && (!linkId || f.linkId === linkId) && (!topic || topic(f.topic));
+}
+
+function windowOf<T, R>(items: Iterable<T>, matches: (item: T) => boolean, toRow: (item: T) => R, start: number, count: number) {
+  const rows: R[] = [];
+  let index = 0;
+  for (const item of items) {
+    if (!matches(item)) continue;
+    if (index >= start && index < start + count) rows.push(toRow(item));
+    index++;
+  }
+  return { rows, totalRows: index };
+}
+
+export function packetWindow(capture: PacketCapture, filter: PacketFilter, start: number, count: number): PacketWindow {
+  const ring = capture.packets;
+  const match = packetMatcher(filter);
+  const { rows, totalRows } = windowOf(ring.values(), (p) => match(p.record), (p) => ({ ...p.record }), start, count);
+  return { start, totalRows, rows, captured: ring.total, evicted: ring.evicted, capacity: ring.limit };
+}
+
+export function flowWindow(capture: PacketCapture, filter: FlowFilter, start: number, count: number): FlowWindow {
+  const ring = capture.flows.store;
+  const { rows, totalRows } = windowOf(ring.values(), flowMatcher(filter), (f) => ({ ...f, steps: [...f.steps], deviations: [...f.deviations] }), start, count);
+  return { start, totalRows, rows, tracked: ring.total, evicted: ring.evicted, capacity: ring.limit };
+}
