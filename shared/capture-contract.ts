@@ -46,7 +46,24 @@ export const captureRequestSchemas = {
   /** Closes the link's network connection at once, as a cable pulled out would. */
   cutLink: z.object({ linkId }),
   setCaptureLimits: z.object({ maxPackets: z.number().int().min(100).max(10_000_000), maxFlows: z.number().int().min(100).max(10_000_000) }),
+  /** The flow that delivered a message of a topic's history (jump from the history to the timeline). */
+  findFlow: z.object({ connectionId: z.string().min(1).max(100), topic: z.string().max(65535), seq: z.number().int().min(0) }),
+  /** A guided demonstration on the embedded broker of what a QoS level protects against. */
+  runScenario: z.object({ qos: z.union([z.literal(0), z.literal(1), z.literal(2)]) }),
 } as const;
+
+export interface ScenarioReport {
+  title: string;
+  /** What happened, step by step, in plain words, as it happened. */
+  steps: string[];
+  /** What the user should take from it. */
+  conclusion: string;
+  /** The links and topic of the scenario, to filter the timeline on. */
+  linkIds: string[];
+  topic: string;
+  /** The flows the scenario produced (publisher's leg and deliveries). */
+  flowIds: number[];
+}
 
 /** One client–broker relationship as a capture point sees it, kept across reconnects. */
 export interface CaptureLink {
@@ -168,6 +185,8 @@ export interface CaptureResults {
   clearFaults: void;
   cutLink: void;
   setCaptureLimits: void;
+  findFlow: FlowRecord | null;
+  runScenario: ScenarioReport;
 }
 
 export interface CaptureEvents {

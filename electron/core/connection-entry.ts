@@ -6,8 +6,11 @@ import { TopicTree } from './topic-tree';
 export class ConnectionEntry {
   readonly connection: MqttConnection;
   readonly tree: TopicTree;
+  /** The capture link this connection's packets are recorded on. */
+  readonly linkId: string;
 
-  constructor(options: MqttConnectionOptions, limits: HistoryLimits, onChange: () => void, onMessage: () => void) {
+  constructor(options: MqttConnectionOptions & { linkId: string }, limits: HistoryLimits, onChange: () => void, onMessage: () => void) {
+    this.linkId = options.linkId;
     this.tree = new TopicTree(limits);
     this.connection = new MqttConnection(options);
     this.connection.on('message', (m) => {

@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import type { Duplex } from 'node:stream';
-import type { AppInfo, ConnectionSummary, EmbeddedBrokerInfo, HistoryLimits } from '../../shared/contract';
+import type { AppInfo, ConnectionSummary, EmbeddedBrokerInfo, HistoryLimits, Qos } from '../../shared/contract';
 import type { RequestHandlers } from '../../shared/rpc';
 import { ConnectionEntry } from './connection-entry';
 import { DemoDevices } from './demo-devices';
@@ -16,6 +16,9 @@ import { SettingsStore } from './settings-store';
 import { ViewFeed, type EventPush, type FeedSource } from './view-feed';
 import type { MqttConnectionOptions } from './mqtt-connection';
 import { PacketCapture } from './capture/packet-capture';
+import { runQosScenario } from './capture/qos-scenario';
+import type { ScenarioReport } from '../../shared/capture-contract';
+import { UserInputError } from '../../shared/rpc';
 
 export type { EventPush } from './view-feed';
 
@@ -126,11 +129,13 @@ export class ScopeCore implements FeedSource {
     this.capture.registerOwnClient(options.clientId, id, options.name);
     const a = options.address;
     // The broker's tap already records connections to the embedded broker: tapping our side too would record them twice.
-    const wrapStream = this.isEmbeddedBroker(a.host, a.port)
+    const embedded = this.isEmbeddedBroker(a.host, a.port);
+    const wrapStream = embedded
       ? undefined
       : (stream: Duplex) => this.capture.tapClientStream(stream, id, options.name, options.clientId, `${a.host}:${a.port}`);
+    const linkId = embedded ? `broker:${options.clientId}` : `conn:${id}`;
     const entry = new ConnectionEntry(
-      { ...options, id, wrapStream },
+      { ...options, id, wrapStream, linkId },
       this.limits,
       () => this.connectionsRevision++,
       () => this.countersRevision++,
@@ -194,6 +199,11 @@ export class ScopeCore implements FeedSource {
     for (const c of this.connections.values()) c.tree.setLimits(limits);
     this.historyEpoch++;
     this.appRevision++;
+  }
+
+  async runScenario(qos: Qos): Promise<ScenarioReport> {
+    if (!this.broker) throw new UserInputError('The scenarios run on the embedded broker, which is not running.', 'qos');
+    return runQosScenario(this.capture, this.broker.url, qos);
   }
 
   openSession(push: EventPush): ScopeSession {

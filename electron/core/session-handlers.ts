@@ -110,6 +110,6 @@ export function createSessionHandlers(core: ScopeCore, feed: ViewFeed): RequestH
       await core.setDemo(enabled);
     },
     setHistoryLimits: (limits: RequestArg<'setHistoryLimits'>) => core.setHistoryLimits(limits),
-    ...createCaptureHandlers(core.capture, feed),
+    ...createCaptureHandlers(core, feed),
   };
 }

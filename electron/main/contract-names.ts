@@ -28,6 +28,8 @@ const requests = {
   clearFaults: true,
   cutLink: true,
   setCaptureLimits: true,
+  findFlow: true,
+  runScenario: true,
 } as const satisfies Record<RequestName, true>;
 
 const events = { app: true, connections: true, tree: true, history: true, links: true, packets: true, flows: true } as const satisfies Record<EventName, true>;

@@ -57,6 +57,10 @@ export class SeqRing<T> {
     for (let s = this.oldestSeq; s < this.nextSeq; s++) yield this.get(s)!;
   }
 
+  *newestFirst(): IterableIterator<T> {
+    for (let s = this.nextSeq - 1; s >= this.oldestSeq; s--) yield this.get(s)!;
+  }
+
   // Growing re-seats entries so that seq % length still finds them.
   private grow(): void {
     const next: (T | undefined)[] = new Array(Math.min(this.capacity, this.slots.length * 2));
