@@ -77,6 +77,10 @@ export interface CaptureLink {
   protocolVersion: number | null;
   remote: string;
   faults: ActiveFault[];
+  /** Receive Maximum (5.0) each side announced: the broker's in CONNACK limits the client's QoS 1/2 sends, and the other way round. */
+  receiveMaximum: { toBroker: number | null; toClient: number | null };
+  /** QoS 1/2 handshakes open now, each way: compare with receiveMaximum to see the window. */
+  inFlight: { toBroker: number; toClient: number };
 }
 
 export interface ActiveFault {

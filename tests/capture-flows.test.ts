@@ -199,3 +199,42 @@ describe("our client's tap against mosquitto", () => {
     await h.ok('removeConnection', { connectionId });
   });
 });
+
+describe("the server's Receive Maximum", () => {
+  let limited: MosquittoBroker;
+  beforeAll(async () => {
+    // mosquitto sends max_inflight_messages as Receive Maximum to 5.0 clients and refuses
+    // QoS 2 PUBLISHes beyond it with PUBREC 0x97 (Quota exceeded).
+    limited = await startMosquitto({ extraConfig: ['max_inflight_messages 2'] });
+  });
+  afterAll(async () => {
+    await limited?.stop();
+  });
+
+  it('is honoured for outgoing QoS 2: ten at once are sent two at a time, and none is refused', async () => {
+    const { connectionId } = (await h.ok('connect', { url: limited.url, protocolVersion: 5, clientId: 'window-5', subscriptions: [] })) as {
+      connectionId: string;
+    };
+    await h.waitForStatus(connectionId, 'connected');
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => h.call('publish', { connectionId, topic: `window/${i}`, payload: `m${i}`, encoding: 'utf8', qos: 2, retain: false })),
+    );
+    expect(results.filter((r) => !r.ok)).toEqual([]);
+    const linkId = `conn:${connectionId}`;
+    const sent = flows().filter((f) => f.linkId === linkId && f.senderIsClient && f.topic.startsWith('window/'));
+    expect(sent).toHaveLength(10);
+    expect(sent.every((f) => f.state === 'complete' && f.steps.every((s) => s.reasonCode === null || s.reasonCode < 0x80))).toBe(true);
+    // Never more than two handshakes open at any moment, as read from the wire.
+    const events = sent.flatMap((f) => [
+      { at: f.startedAt, delta: 1 },
+      { at: f.endedAt!, delta: -1 },
+    ]);
+    events.sort((a, b) => a.at - b.at || a.delta - b.delta);
+    let open = 0;
+    let most = 0;
+    for (const e of events) most = Math.max(most, (open += e.delta));
+    expect(most).toBe(2);
+    expect(h.core.capture.linkList().find((l) => l.id === linkId)?.receiveMaximum).toEqual({ toBroker: 2, toClient: null });
+    await h.ok('removeConnection', { connectionId });
+  });
+});

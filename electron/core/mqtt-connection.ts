@@ -12,6 +12,7 @@ import type { ConnectionStatus, ConnectionSummary, ProtocolVersion, Qos, Subscri
 import { displayBrokerUrl, type BrokerAddress } from '../../shared/broker-url';
 import { subackCodeText } from '../../shared/reason-codes';
 import { describeConnectionError, reconnectDelayMs } from './connection-errors';
+import { SendWindow } from './send-window';
 
 export interface MqttConnectionOptions {
   id: string;
@@ -42,6 +43,8 @@ export class MqttConnection extends EventEmitter<Events> {
   status: ConnectionStatus = { kind: 'connecting', attempt: 1 };
   readonly subscriptions = new Map<string, SubscriptionState>();
   messagesPublished = 0;
+  /** Outgoing QoS 1/2 within the server's Receive Maximum. */
+  readonly sendWindow = new SendWindow();
   private client: MqttClient | null = null;
   private attempt = 1;
   private lastError: string | null = null;
@@ -93,7 +96,18 @@ export class MqttConnection extends EventEmitter<Events> {
 
   async publish(topic: string, payload: Uint8Array, qos: Qos, retain: boolean): Promise<void> {
     if (!this.client?.connected) throw new Error(`Not connected to ${displayBrokerUrl(this.options.address)}: the message was not sent.`);
-    await this.client.publishAsync(topic, Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength), { qos, retain });
+    const bytes = Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength);
+    if (qos === 0) {
+      await this.client.publishAsync(topic, bytes, { qos, retain });
+    } else {
+      await this.sendWindow.acquire();
+      try {
+        if (!this.client?.connected) throw new Error(`The connection to ${displayBrokerUrl(this.options.address)} closed while the message waited: it was not sent.`);
+        await this.client.publishAsync(topic, bytes, { qos, retain });
+      } finally {
+        this.sendWindow.release();
+      }
+    }
     this.messagesPublished++;
     this.emit('change');
   }
@@ -147,8 +161,9 @@ export class MqttConnection extends EventEmitter<Events> {
       seam.streamBuilder = (c) => wrap(build(c));
     }
     this.client = client;
-    client.on('connect', () => {
+    client.on('connect', (connack) => {
       if (client !== this.client) return;
+      this.sendWindow.setLimit(connack.properties?.receiveMaximum ?? 65_535);
       this.connackReceived = true;
       this.attempt = 1;
       this.lastError = null;

@@ -64,6 +64,7 @@ export class ViewFeed {
   private sentPackets = -1;
   private sentFlows = -1;
   private sentLinks = -1;
+  private sentLinksFlows = -1;
 
   constructor(
     private readonly source: FeedSource,
@@ -148,8 +149,10 @@ export class ViewFeed {
   // The capture views do not depend on the selected connection: the log shows every link.
   private flushCapture(): void {
     const capture = this.source.capture;
-    if (this.sentLinks !== capture.linksRevision) {
+    // In-flight counts follow the flows; send the list when either moved (at most every tick).
+    if (this.sentLinks !== capture.linksRevision || this.sentLinksFlows !== capture.flowsRevision) {
       this.sentLinks = capture.linksRevision;
+      this.sentLinksFlows = capture.flowsRevision;
       this.push('links', capture.linkList());
     }
     if (this.packetView && this.sentPackets !== capture.packetsRevision) {

@@ -47,6 +47,17 @@ export class FlowTracker {
     return this.ring.get(id);
   }
 
+  /** Handshakes of a link that are open and not interrupted, by sender. */
+  inFlight(linkId: string): { toBroker: number; toClient: number } {
+    const counts = { toBroker: 0, toClient: 0 };
+    for (const flow of this.open.values()) {
+      if (flow.linkId !== linkId || flow.state !== 'in-flight') continue;
+      if (flow.senderIsClient) counts.toBroker++;
+      else counts.toClient++;
+    }
+    return counts;
+  }
+
   /** Feeds one packet; returns the flow it belongs to, if any. */
   onPacket(packet: FlowPacket, messageIdFor: (flow: FlowRecord) => number | null): FlowRecord | null {
     const r = packet.record;

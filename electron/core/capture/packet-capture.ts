@@ -88,7 +88,13 @@ export class PacketCapture {
   }
 
   linkList(): CaptureLink[] {
-    return [...this.links.values()].map((s) => ({ ...s.link, connected: s.taps.size > 0, faults: s.faults.list() }));
+    return [...this.links.values()].map((s) => ({
+      ...s.link,
+      connected: s.taps.size > 0,
+      faults: s.faults.list(),
+      receiveMaximum: { ...s.link.receiveMaximum },
+      inFlight: this.flows.inFlight(s.link.id),
+    }));
   }
 
   injectFault(request: FaultRequest): void {
@@ -158,7 +164,15 @@ export class PacketCapture {
     if (decoded?.cmd === 'connect') {
       if (decoded.clean !== false && fault !== 'dropped') this.flows.onCleanConnect(linkId, at);
       const state = this.links.get(linkId);
-      if (state) state.link.protocolVersion = protocolVersion;
+      if (state) {
+        state.link.protocolVersion = protocolVersion;
+        state.link.receiveMaximum = { toBroker: null, toClient: decoded.properties?.receiveMaximum ?? null };
+      }
+      this.linksRevision++;
+    }
+    if (decoded?.cmd === 'connack') {
+      const state = this.links.get(linkId);
+      if (state) state.link.receiveMaximum = { ...state.link.receiveMaximum, toBroker: decoded.properties?.receiveMaximum ?? null };
       this.linksRevision++;
     }
     if (decoded?.cmd === 'connack' && fault !== 'dropped') this.flows.onSessionStarted(linkId, decoded.sessionPresent, at);
@@ -177,12 +191,16 @@ export class PacketCapture {
     this.linksRevision++;
   }
 
-  private linkState(linkId: string, make: () => Omit<CaptureLink, 'id' | 'connected' | 'protocolVersion' | 'faults'>): LinkState {
+  private linkState(linkId: string, make: () => Pick<CaptureLink, 'kind' | 'label' | 'clientId' | 'connectionId' | 'remote'>): LinkState {
     let state = this.links.get(linkId);
     if (!state) {
       const faults = new FaultPlan();
       faults.onChange = () => this.linksRevision++;
-      state = { link: { id: linkId, connected: true, protocolVersion: null, faults: [], ...make() }, faults, taps: new Set() };
+      state = {
+        link: { id: linkId, connected: true, protocolVersion: null, faults: [], receiveMaximum: { toBroker: null, toClient: null }, inFlight: { toBroker: 0, toClient: 0 }, ...make() },
+        faults,
+        taps: new Set(),
+      };
       this.links.set(linkId, state);
       this.linksRevision++;
     }
