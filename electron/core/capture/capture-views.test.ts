@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import type { FlowRecord, PacketRecord } from '../../../shared/capture-contract';
+import { flowMatcher, packetMatcher } from './capture-views';
+
+const record = (over: Partial<PacketRecord>): PacketRecord => ({
+  seq: 0, at: 0, time: 0, linkId: 'broker:a', fromClient: true, type: 'PUBLISH', size: 1, packetId: null, qos: 0,
+  dup: false, retain: false, topic: 'sensors/lab/temp', reasonCode: null, fault: null, error: null, flowId: null, ...over,
+});
+
+describe('capture filters', () => {
+  it('match packets by type, link and topic (MQTT filter or substring)', () => {
+    expect(packetMatcher({ types: ['PUBLISH'] })(record({}))).toBe(true);
+    expect(packetMatcher({ types: ['PUBACK'] })(record({}))).toBe(false);
+    expect(packetMatcher({ linkId: 'broker:b' })(record({}))).toBe(false);
+    expect(packetMatcher({ topic: 'sensors/+/temp' })(record({}))).toBe(true);
+    expect(packetMatcher({ topic: 'sensors/+' })(record({}))).toBe(false);
+    expect(packetMatcher({ topic: 'lab' })(record({}))).toBe(true);
+    expect(packetMatcher({ topic: 'lab' })(record({ topic: null, type: 'PINGREQ' }))).toBe(false);
+    expect(packetMatcher({})(record({ topic: null, type: 'PINGREQ' }))).toBe(true);
+  });
+
+  it('match flows by QoS and state', () => {
+    const flow = { qos: 2, state: 'in-flight', linkId: 'conn:x', topic: 'a/b' } as FlowRecord;
+    expect(flowMatcher({ qos: [2], states: ['in-flight'] })(flow)).toBe(true);
+    expect(flowMatcher({ qos: [0, 1] })(flow)).toBe(false);
+    expect(flowMatcher({ states: ['complete'] })(flow)).toBe(false);
+    expect(flowMatcher({ topic: 'a/#', linkId: 'conn:x' })(flow)).toBe(true);
+  });
+});
