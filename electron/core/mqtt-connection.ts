@@ -14,6 +14,9 @@ import { subackCodeText } from '../../shared/reason-codes';
 import { describeConnectionError, reconnectDelayMs } from './connection-errors';
 import { SendWindow } from './send-window';
 
+/** How long a user's disconnect waits for the broker before closing the socket anyway. */
+const disconnectGraceMs = 2000;
+
 export interface MqttConnectionOptions {
   id: string;
   name: string;
@@ -119,7 +122,16 @@ export class MqttConnection extends EventEmitter<Events> {
     const client = this.client;
     this.client = null;
     this.setStatus({ kind: 'disconnected' });
-    if (client) await client.endAsync(true).catch(() => undefined);
+    if (!client) return;
+    if (!client.connected) {
+      await client.endAsync(true).catch(() => undefined);
+      return;
+    }
+    // A clean DISCONNECT, as the broker and the other clients expect (no will is sent);
+    // a broker that stopped answering does not get to hold the app up.
+    const graceful = client.endAsync(false).catch(() => undefined);
+    const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), disconnectGraceMs).unref());
+    if ((await Promise.race([graceful, timeout])) === 'timeout') await client.endAsync(true).catch(() => undefined);
   }
 
   /** Reconnects now, whatever the state: after a failure, a stop, or while waiting. */

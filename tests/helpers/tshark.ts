@@ -125,14 +125,24 @@ export async function startTsharkCapture(ports: number[], dir: string): Promise<
     }
   };
   try {
-    await waitFor(
+    // "Capturing on" comes before dumpcap has opened the interface and set the filter
+    // (packets right after it are missed); "Capture started" comes once dumpcap has told
+    // tshark its output file, which it opens after the filter is in place. Older tshark
+    // may not log the latter: then a second after "Capturing on" has to do.
+    let capturingSince: number | null = null;
+    const outcome = await waitFor(
       () => {
-        if (/Capturing on/.test(stderr)) return true;
-        if (exited) throw new Error(`tshark exited (${exited}) before capturing: ${stderr.trim()}`);
-        return null;
+        if (/Capture started|File: "/.test(stderr)) return 'capturing';
+        if (exited) return 'exited';
+        if (/Capturing on/.test(stderr)) capturingSince ??= Date.now();
+        return capturingSince !== null && Date.now() - capturingSince >= 1000 ? 'capturing' : null;
       },
-      { what: `tshark to say "Capturing on" (filter ${filter})`, timeoutMs: startTimeoutMs, intervalMs: 25 },
+      { what: `tshark to start capturing (filter ${filter})`, timeoutMs: startTimeoutMs, intervalMs: 25 },
     );
+    if (outcome === 'exited') {
+      const said = stderr.split('\n').filter((l) => l.trim() && !/Running as user|Capturing on/.test(l)).join(' ').trim();
+      throw new Error(`tshark exited (${exited}) before capturing: ${said || '(nothing on stderr)'}`);
+    }
   } catch (err) {
     await stop().catch(() => undefined);
     throw err;
@@ -148,8 +158,10 @@ type JsonNode = Record<string, unknown>;
  * and lists each packet of a segment that holds several.
  */
 export async function decodeMqtt(file: string, mqttPorts: number[]): Promise<WirePacket[]> {
-  const args = ['-n', '-r', file, ...mqttPorts.flatMap((p) => ['-d', `tcp.port==${p},mqtt`]), '-Y', 'mqtt', '-T', 'json', '-J', 'frame tcp mqtt'];
+  const args = ['-n', '-r', file, ...mqttPorts.flatMap((p) => ['-d', `tcp.port==${p},mqtt`]), '-Y', 'mqtt', '-T', 'json', '-J', 'frame tcp mqtt', '--no-duplicate-keys'];
   const { stdout } = await execFileAsync('tshark', args, { timeout: 60_000, maxBuffer: 512 * 1024 * 1024 });
+  // --no-duplicate-keys: without it, a segment's second MQTT packet (or a SUBSCRIBE's
+  // second filter) would be a repeated JSON key that the parser silently drops.
   const frames = JSON.parse(stdout) as { _source: { layers: JsonNode } }[];
   const out: WirePacket[] = [];
   for (const f of frames) {

@@ -27,3 +27,19 @@ describe('capture filters', () => {
     expect(flowMatcher({ topic: 'a/#', linkId: 'conn:x' })(flow)).toBe(true);
   });
 });
+
+describe('capture windows', () => {
+  it('cut the same rows with and without the unfiltered fast path', async () => {
+    const { PacketCapture } = await import('./packet-capture');
+    const { packetWindow } = await import('./capture-views');
+    const capture = new PacketCapture({ maxPackets: 100, maxFlows: 100 });
+    const frame = new Uint8Array([0xc0, 0x00]); // PINGREQ
+    for (let i = 0; i < 250; i++) capture.record('broker:x', frame, i % 2 === 0, null, null, null, 4);
+    const fast = packetWindow(capture, {}, 10, 5);
+    const scanned = packetWindow(capture, { types: ['PINGREQ'] }, 10, 5);
+    expect(fast.rows.map((r) => r.seq)).toEqual([160, 161, 162, 163, 164]);
+    expect(scanned.rows.map((r) => r.seq)).toEqual(fast.rows.map((r) => r.seq));
+    expect([fast.totalRows, fast.captured, fast.evicted, fast.capacity]).toEqual([100, 250, 150, 100]);
+    expect(packetWindow(capture, { linkId: 'broker:y' }, 0, 5).totalRows).toBe(0);
+  });
+});

@@ -4,6 +4,7 @@
 import type { FlowFilter, FlowRecord, FlowWindow, PacketFilter, PacketRecord, PacketWindow } from '../../../shared/capture-contract';
 import { topicMatchesFilter } from '../../../shared/topic';
 import type { PacketCapture } from './packet-capture';
+import type { SeqRing } from './ring-buffer';
 
 function topicPredicate(filter: string | null | undefined): ((topic: string | null) => boolean) | null {
   if (!filter) return null;
@@ -26,10 +27,21 @@ export function flowMatcher(filter: FlowFilter): (f: FlowRecord) => boolean {
   return (f) => (!qos || qos.has(f.qos)) && (!states || states.has(f.state)) && (!linkId || f.linkId === linkId) && (!topic || topic(f.topic));
 }
 
-function windowOf<T, R>(items: Iterable<T>, matches: (item: T) => boolean, toRow: (item: T) => R, start: number, count: number) {
+const isEmpty = (filter: object) => Object.values(filter).every((v) => v === null || v === undefined || (Array.isArray(v) && v.length === 0));
+
+// Runs every feed tick while packets arrive, over up to the whole ring: an indexed
+// loop, and no scan at all when nothing is filtered.
+function windowOf<T, R>(ring: SeqRing<T>, matches: ((item: T) => boolean) | null, toRow: (item: T) => R, start: number, count: number) {
   const rows: R[] = [];
+  const first = ring.oldestSeq;
+  const end = ring.total;
+  if (!matches) {
+    for (let seq = first + start; seq < Math.min(end, first + start + count); seq++) rows.push(toRow(ring.get(seq)!));
+    return { rows, totalRows: ring.count };
+  }
   let index = 0;
-  for (const item of items) {
+  for (let seq = first; seq < end; seq++) {
+    const item = ring.get(seq)!;
     if (!matches(item)) continue;
     if (index >= start && index < start + count) rows.push(toRow(item));
     index++;
@@ -39,13 +51,14 @@ function windowOf<T, R>(items: Iterable<T>, matches: (item: T) => boolean, toRow
 
 export function packetWindow(capture: PacketCapture, filter: PacketFilter, start: number, count: number): PacketWindow {
   const ring = capture.packets;
-  const match = packetMatcher(filter);
-  const { rows, totalRows } = windowOf(ring.values(), (p) => match(p.record), (p) => ({ ...p.record }), start, count);
+  const match = isEmpty(filter) ? null : packetMatcher(filter);
+  const { rows, totalRows } = windowOf(ring, match && ((p) => match(p.record)), (p) => ({ ...p.record }), start, count);
   return { start, totalRows, rows, captured: ring.total, evicted: ring.evicted, capacity: ring.limit };
 }
 
 export function flowWindow(capture: PacketCapture, filter: FlowFilter, start: number, count: number): FlowWindow {
   const ring = capture.flows.store;
-  const { rows, totalRows } = windowOf(ring.values(), flowMatcher(filter), (f) => ({ ...f, steps: [...f.steps], deviations: [...f.deviations] }), start, count);
+  const match = isEmpty(filter) ? null : flowMatcher(filter);
+  const { rows, totalRows } = windowOf(ring, match, (f) => ({ ...f, steps: [...f.steps], deviations: [...f.deviations] }), start, count);
   return { start, totalRows, rows, tracked: ring.total, evicted: ring.evicted, capacity: ring.limit };
 }
