@@ -1,6 +1,7 @@
-// One topic's history: a ring buffer bounded by a message count and a payload byte
-// budget. What it evicts it counts, so the UI can say how much is no longer kept.
+// One topic's history: bounded by a message count and a payload byte budget. What it
+// evicts it counts, so the UI can say how much is no longer kept.
 import type { HistoryLimits, Qos } from '../../shared/contract';
+import { SeqRing } from './seq-ring';
 
 export interface StoredMessage {
   seq: number;
@@ -16,37 +17,35 @@ export const defaultHistoryLimits: HistoryLimits = {
 };
 
 export class MessageHistory {
-  private slots: (StoredMessage | undefined)[] = [];
-  /** Index in `slots` of the oldest kept message. */
-  private head = 0;
-  private size = 0;
+  private readonly ring: SeqRing<StoredMessage>;
   private keptBytes = 0;
-  private nextSeq = 0;
   evictedCount = 0;
   evictedBytes = 0;
 
-  constructor(private limits: HistoryLimits) {}
+  constructor(private limits: HistoryLimits) {
+    this.ring = new SeqRing(limits.maxMessagesPerTopic);
+  }
 
   get count(): number {
-    return this.size;
+    return this.ring.count;
   }
   get bytes(): number {
     return this.keptBytes;
   }
-  /** seq of the oldest kept message (equals nextSeq when empty). */
+  /** seq of the oldest kept message (equals endSeq when empty). */
   get oldestSeq(): number {
-    return this.nextSeq - this.size;
+    return this.ring.oldestSeq;
   }
-  /** seq the next message will get; the newest kept message has nextSeq - 1. */
+  /** seq the next message will get; the newest kept message has endSeq - 1. */
   get endSeq(): number {
-    return this.nextSeq;
+    return this.ring.total;
   }
 
   push(receivedAt: number, qos: Qos, retain: boolean, payload: Uint8Array): StoredMessage {
-    const message: StoredMessage = { seq: this.nextSeq++, receivedAt, qos, retain, payload };
-    if (this.size === this.slots.length) this.grow();
-    this.slots[(this.head + this.size) % this.slots.length] = message;
-    this.size++;
+    // Evict ourselves before the ring would, so every eviction is counted.
+    if (this.ring.count >= this.limits.maxMessagesPerTopic) this.evictOldest();
+    const message: StoredMessage = { seq: this.ring.total, receivedAt, qos, retain, payload };
+    this.ring.push(message);
     this.keptBytes += payload.length;
     this.evictOverLimits();
     return message;
@@ -55,46 +54,38 @@ export class MessageHistory {
   setLimits(limits: HistoryLimits): void {
     this.limits = limits;
     this.evictOverLimits();
+    this.ring.setCapacity(limits.maxMessagesPerTopic);
   }
 
   /** The message with this seq, if still kept. */
   get(seq: number): StoredMessage | undefined {
-    const offset = seq - this.oldestSeq;
-    if (offset < 0 || offset >= this.size) return undefined;
-    return this.slots[(this.head + offset) % this.slots.length];
+    return this.ring.get(seq);
   }
 
   newest(): StoredMessage | undefined {
-    return this.size ? this.get(this.nextSeq - 1) : undefined;
+    return this.ring.get(this.ring.total - 1);
   }
 
   /** Kept messages with seq >= fromSeq, newest first. */
   newestFirstFrom(fromSeq: number): StoredMessage[] {
     const out: StoredMessage[] = [];
-    for (let seq = this.nextSeq - 1; seq >= Math.max(fromSeq, this.oldestSeq); seq--) out.push(this.get(seq)!);
+    for (let seq = this.ring.total - 1; seq >= Math.max(fromSeq, this.ring.oldestSeq); seq--) out.push(this.ring.get(seq)!);
     return out;
-  }
-
-  // Grows by doubling up to the count limit, so a topic with 3 messages does not reserve 1000 slots.
-  private grow(): void {
-    const capacity = Math.min(Math.max(4, this.slots.length * 2), Math.max(this.limits.maxMessagesPerTopic + 1, 4));
-    const next: (StoredMessage | undefined)[] = new Array(Math.max(capacity, this.size + 1));
-    for (let i = 0; i < this.size; i++) next[i] = this.slots[(this.head + i) % this.slots.length];
-    this.slots = next;
-    this.head = 0;
   }
 
   // The newest message is always kept, even when it alone exceeds the byte budget:
   // a topic never shows as empty while it has a message.
   private evictOverLimits(): void {
-    while (this.size > 1 && (this.size > this.limits.maxMessagesPerTopic || this.keptBytes > this.limits.maxBytesPerTopic)) {
-      const oldest = this.slots[this.head]!;
-      this.slots[this.head] = undefined;
-      this.head = (this.head + 1) % this.slots.length;
-      this.size--;
-      this.keptBytes -= oldest.payload.length;
-      this.evictedCount++;
-      this.evictedBytes += oldest.payload.length;
+    while (this.ring.count > 1 && (this.ring.count > this.limits.maxMessagesPerTopic || this.keptBytes > this.limits.maxBytesPerTopic)) {
+      this.evictOldest();
     }
+  }
+
+  private evictOldest(): void {
+    const oldest = this.ring.dropOldest();
+    if (!oldest) return;
+    this.keptBytes -= oldest.payload.length;
+    this.evictedCount++;
+    this.evictedBytes += oldest.payload.length;
   }
 }

@@ -4,7 +4,7 @@
 import type { FlowFilter, FlowRecord, FlowWindow, PacketFilter, PacketRecord, PacketWindow } from '../../../shared/capture-contract';
 import { topicMatchesFilter } from '../../../shared/topic';
 import type { PacketCapture } from './packet-capture';
-import type { SeqRing } from './ring-buffer';
+import type { SeqRing } from '../seq-ring';
 
 function topicPredicate(filter: string | null | undefined): ((topic: string | null) => boolean) | null {
   if (!filter) return null;

@@ -9,7 +9,7 @@
 import type { FlowRecord, FlowState, FlowStep, PacketRecord } from '../../../shared/capture-contract';
 import type { PacketTypeName } from '../../../shared/packet-types';
 import type { Qos } from '../../../shared/contract';
-import { SeqRing } from './ring-buffer';
+import { SeqRing } from '../seq-ring';
 
 export interface FlowPacket {
   record: PacketRecord;

@@ -16,7 +16,7 @@ import { FrameDecoder } from './frame-decoder';
 import { MessageLinker } from './message-linker';
 import { summarizePacket } from './packet-summary';
 import { PacketTap, type FrameFault, type TapListener } from './packet-tap';
-import { SeqRing } from './ring-buffer';
+import { SeqRing } from '../seq-ring';
 
 export interface StoredPacket {
   record: PacketRecord;

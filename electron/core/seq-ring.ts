@@ -5,8 +5,9 @@ export class SeqRing<T> {
   private nextSeq = 0;
   private size = 0;
 
+  // Starts small and doubles: a topic with three messages must not reserve a thousand slots.
   constructor(private capacity: number) {
-    this.slots = new Array(Math.min(capacity, 1024));
+    this.slots = new Array(Math.min(capacity, 4));
   }
 
   get count(): number {
@@ -35,6 +36,16 @@ export class SeqRing<T> {
     return seq;
   }
 
+  /** Removes and returns the oldest entry (for eviction by another measure than count). */
+  dropOldest(): T | undefined {
+    if (this.size === 0) return undefined;
+    const seq = this.oldestSeq;
+    const value = this.slots[seq % this.slots.length];
+    this.slots[seq % this.slots.length] = undefined;
+    this.size--;
+    return value;
+  }
+
   get(seq: number): T | undefined {
     if (seq < this.oldestSeq || seq >= this.nextSeq) return undefined;
     return this.slots[seq % this.slots.length];
@@ -45,7 +56,7 @@ export class SeqRing<T> {
     const from = Math.max(this.oldestSeq, this.nextSeq - capacity);
     for (let s = from; s < this.nextSeq; s++) kept.push(this.get(s)!);
     this.capacity = capacity;
-    this.slots = new Array(Math.max(kept.length, Math.min(capacity, 1024)));
+    this.slots = new Array(Math.max(kept.length, Math.min(capacity, 4)));
     // Keep seq -> slot as seq % length: place entries at their seq's slot.
     this.size = 0;
     const base = this.nextSeq - kept.length;

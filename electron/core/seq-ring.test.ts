@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SeqRing } from './ring-buffer';
+import { SeqRing } from './seq-ring';
 
 describe('SeqRing', () => {
   it('grows to its capacity, then evicts the oldest and counts them', () => {
