@@ -3,6 +3,7 @@
 // requests and events; the renderer is handed a ScopeApi and never learns which.
 import { z } from 'zod';
 import { captureRequestSchemas, type CaptureEvents, type CaptureResults } from './capture-contract';
+import { profileRequestSchemas, type ProfileEvents, type ProfileResults } from './profile-contract';
 
 export const QosSchema = z.union([z.literal(0), z.literal(1), z.literal(2)]);
 export type Qos = z.infer<typeof QosSchema>;
@@ -71,6 +72,7 @@ export const requestSchemas = {
   setDemo: z.object({ enabled: z.boolean() }),
   setHistoryLimits: HistoryLimitsSchema,
   ...captureRequestSchemas,
+  ...profileRequestSchemas,
 } as const;
 
 export type RequestName = keyof typeof requestSchemas;
@@ -190,7 +192,7 @@ export interface MessageDetail {
   payloadBase64: string;
 }
 
-export interface RequestResults extends CaptureResults {
+export interface RequestResults extends CaptureResults, ProfileResults {
   getAppInfo: AppInfo;
   listConnections: ConnectionSummary[];
   connect: { connectionId: string };
@@ -209,14 +211,14 @@ export interface RequestResults extends CaptureResults {
 }
 
 /** Pushed from the main process; the feed sends at most ~30 batches a second. */
-export interface ScopeEvents extends CaptureEvents {
+export interface ScopeEvents extends CaptureEvents, ProfileEvents {
   app: AppInfo;
   connections: ConnectionSummary[];
   tree: TreeWindow;
   history: HistoryDelta;
 }
 export type EventName = keyof ScopeEvents;
-export const eventNames: readonly EventName[] = ['app', 'connections', 'tree', 'history', 'links', 'packets', 'flows'];
+export const eventNames: readonly EventName[] = ['app', 'connections', 'tree', 'history', 'links', 'packets', 'flows', 'profiles'];
 export const requestNames = Object.keys(requestSchemas) as RequestName[];
 
 export type ScopeRequests = {

@@ -28,6 +28,8 @@ describe('describeConnectionError', () => {
   });
 
   it('backs off exponentially up to 30 s', () => {
-    expect([1, 2, 3, 4, 5, 6, 7, 20].map(reconnectDelayMs)).toEqual([1000, 2000, 4000, 8000, 16000, 30000, 30000, 30000]);
+    expect([1, 2, 3, 4, 5, 6, 7, 20].map((a) => reconnectDelayMs(a))).toEqual([1000, 2000, 4000, 8000, 16000, 30000, 30000, 30000]);
+    expect([1, 2, 3].map((a) => reconnectDelayMs(a, 4000))).toEqual([4000, 8000, 16000]);
+    expect(reconnectDelayMs(1, 60_000)).toBe(60_000);
   });
 });

@@ -55,6 +55,6 @@ export function describeConnectionError(
 }
 
 /** Reconnect delays: 1 s, 2 s, 4 s ... up to 30 s, so a dead broker is not hammered. */
-export function reconnectDelayMs(attempt: number): number {
-  return Math.min(30_000, 1000 * 2 ** Math.max(0, attempt - 1));
+export function reconnectDelayMs(attempt: number, baseMs = 1000): number {
+  return Math.min(Math.max(30_000, baseMs), baseMs * 2 ** Math.max(0, attempt - 1));
 }

@@ -7,7 +7,7 @@
 // every CONNACK (MQTT.js's resubscribe is off) so each SUBACK's verdict is seen.
 import { EventEmitter } from 'node:events';
 import type { Duplex } from 'node:stream';
-import mqtt, { type IClientOptions, type MqttClient } from 'mqtt';
+import mqtt, { type IClientOptions, type IClientSubscribeOptions, type MqttClient } from 'mqtt';
 import type { ConnectionStatus, ConnectionSummary, ProtocolVersion, Qos, SubscriptionState } from '../../shared/contract';
 import { displayBrokerUrl, type BrokerAddress } from '../../shared/broker-url';
 import { subackCodeText } from '../../shared/reason-codes';
@@ -24,7 +24,14 @@ export interface MqttConnectionOptions {
   protocolVersion: ProtocolVersion;
   clientId: string;
   embedded: boolean;
-  subscriptions: { filter: string; qos: Qos }[];
+  subscriptions: { filter: string; qos: Qos; options?: IClientSubscribeOptions }[];
+  /**
+   * From a saved profile: keep alive, clean session or start, will, 5.0 properties, TLS.
+   * Address, client id and version above still decide; reconnecting stays ours.
+   */
+  profileOptions?: IClientOptions;
+  /** The first reconnect delay (then doubling up to 30 s); 0 = do not reconnect on its own. */
+  reconnectBaseMs?: number;
   /** Puts a tap between MQTT.js and the network stream it builds (the packet capture). */
   wrapStream?: (stream: Duplex) => Duplex;
 }
@@ -54,10 +61,15 @@ export class MqttConnection extends EventEmitter<Events> {
   private connackReceived = false;
   private reconnectTimer: NodeJS.Timeout | null = null;
   private stopped = false;
+  /** 5.0 subscription options (no local, retain as published, retain handling, identifier) by filter. */
+  private readonly subscribeOptions = new Map<string, IClientSubscribeOptions>();
 
   constructor(readonly options: MqttConnectionOptions) {
     super();
-    for (const s of options.subscriptions) this.subscriptions.set(s.filter, pendingSubscription(s.filter, s.qos));
+    for (const s of options.subscriptions) {
+      this.subscriptions.set(s.filter, pendingSubscription(s.filter, s.qos));
+      if (s.options) this.subscribeOptions.set(s.filter, s.options);
+    }
   }
 
   get id(): string {
@@ -93,6 +105,7 @@ export class MqttConnection extends EventEmitter<Events> {
 
   async unsubscribe(filter: string): Promise<void> {
     const had = this.subscriptions.delete(filter);
+    this.subscribeOptions.delete(filter);
     this.emit('change');
     if (had && this.client?.connected) await this.client.unsubscribeAsync(filter);
   }
@@ -147,6 +160,10 @@ export class MqttConnection extends EventEmitter<Events> {
     this.connackReceived = false;
     this.setStatus({ kind: 'connecting', attempt: this.attempt });
     const clientOptions: IClientOptions = {
+      clean: true,
+      keepalive: 60,
+      connectTimeout: 10_000,
+      ...o.profileOptions,
       protocol: a.protocol,
       host: a.host,
       port: a.port,
@@ -157,9 +174,6 @@ export class MqttConnection extends EventEmitter<Events> {
       protocolVersion: o.protocolVersion,
       // MQTT 3.1 names its protocol MQIsdp; 3.1.1 and 5.0 say MQTT.
       protocolId: o.protocolVersion === 3 ? 'MQIsdp' : 'MQTT',
-      clean: true,
-      keepalive: 60,
-      connectTimeout: 10_000,
       reconnectPeriod: 0,
       resubscribe: false,
     };
@@ -215,7 +229,12 @@ export class MqttConnection extends EventEmitter<Events> {
 
   private scheduleReconnect(): void {
     this.clearReconnectTimer();
-    const delay = reconnectDelayMs(this.attempt);
+    if (this.options.reconnectBaseMs === 0) {
+      this.stopped = true;
+      this.setStatus({ kind: 'failed', reason: `${this.lastError ?? 'The connection closed'}. Automatic reconnect is off for this connection.`, code: null });
+      return;
+    }
+    const delay = reconnectDelayMs(this.attempt, this.options.reconnectBaseMs);
     this.attempt++;
     this.setStatus({ kind: 'reconnecting', attempt: this.attempt, nextRetryAt: Date.now() + delay, lastError: this.lastError });
     this.reconnectTimer = setTimeout(() => {
@@ -227,7 +246,7 @@ export class MqttConnection extends EventEmitter<Events> {
   private sendSubscribe(filter: string, qos: Qos): void {
     const client = this.client!;
     const version = this.options.protocolVersion;
-    client.subscribe(filter, { qos }, (err, granted) => {
+    client.subscribe(filter, { ...this.subscribeOptions.get(filter), qos }, (err, granted) => {
       const current = this.subscriptions.get(filter);
       if (!current || client !== this.client) return;
       const code = granted?.[0]?.qos;

@@ -19,6 +19,9 @@ import { PacketCapture } from './capture/packet-capture';
 import { runQosScenario } from './capture/qos-scenario';
 import type { ScenarioReport } from '../../shared/capture-contract';
 import { UserInputError } from '../../shared/rpc';
+import { ProfileStore } from './profiles/profile-store';
+import { fileOnlyCipher, type SecretCipher } from './profiles/secret-store';
+import type { ProfilesState } from '../../shared/profile-contract';
 
 export type { EventPush } from './view-feed';
 
@@ -31,6 +34,8 @@ export interface ScopeCoreOptions {
   /** true/false from --demo/--no-demo; null = the remembered choice (on for a first run). */
   demo: boolean | null;
   shell: 'electron' | 'web';
+  /** Encrypts saved secrets: Electron's safeStorage in the desktop app; none in web mode (a file only the user can read). */
+  secretCipher?: SecretCipher;
   /** Log lines (broker port, problems); defaults to console.log. */
   log?: (line: string) => void;
 }
@@ -50,6 +55,8 @@ export class ScopeCore implements FeedSource {
   connectionsRevision = 0;
   countersRevision = 0;
   historyEpoch = 0;
+  profilesRevision = 0;
+  readonly profiles: ProfileStore;
   readonly connections = new Map<string, ConnectionEntry>();
   readonly capture = new PacketCapture();
   private readonly feeds = new Set<ViewFeed>();
@@ -66,6 +73,19 @@ export class ScopeCore implements FeedSource {
     private readonly settings: SettingsStore,
   ) {
     this.limits = settings.get().historyLimits ?? defaultHistoryLimits;
+    this.profiles = ProfileStore.open({ dataDir: options.dataDir, cipher: options.secretCipher ?? fileOnlyCipher });
+    if (this.profiles.problem) this.log(this.profiles.problem);
+  }
+
+  profilesState(): ProfilesState {
+    return { profiles: this.profiles.list(), problem: this.profiles.problem, secretProtection: this.profiles.secrets.protection };
+  }
+
+  /** Runs a change to the profiles and tells every view. */
+  changeProfiles<T>(change: () => T): T {
+    const result = change();
+    this.profilesRevision++;
+    return result;
   }
 
   static async start(options: ScopeCoreOptions): Promise<ScopeCore> {

@@ -11,6 +11,7 @@ import type { ScopeCore } from './scope-core';
 import { expandablePathsUnder } from './tree-window';
 import type { ViewFeed } from './view-feed';
 import { createCaptureHandlers } from './capture/capture-handlers';
+import { createProfileHandlers } from './profiles/profile-handlers';
 
 export function createSessionHandlers(core: ScopeCore, feed: ViewFeed): RequestHandlers {
   const entryOf = (connectionId: string): ConnectionEntry => {
@@ -111,5 +112,6 @@ export function createSessionHandlers(core: ScopeCore, feed: ViewFeed): RequestH
     },
     setHistoryLimits: (limits: RequestArg<'setHistoryLimits'>) => core.setHistoryLimits(limits),
     ...createCaptureHandlers(core, feed),
+    ...createProfileHandlers(core),
   };
 }

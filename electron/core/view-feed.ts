@@ -33,6 +33,8 @@ export interface FeedSource {
   /** Bumped when history limits change: every history view starts over. */
   historyEpoch: number;
   capture: PacketCapture;
+  profilesRevision: number;
+  profilesState(): ScopeEvents['profiles'];
 }
 
 interface CaptureView<F> {
@@ -65,6 +67,7 @@ export class ViewFeed {
   private sentFlows = -1;
   private sentLinks = -1;
   private sentLinksFlows = -1;
+  private sentProfiles = -1;
 
   constructor(
     private readonly source: FeedSource,
@@ -138,6 +141,10 @@ export class ViewFeed {
       this.sentCounters = s.countersRevision;
       this.sentConnectionsAt = now;
       this.push('connections', s.connectionSummaries());
+    }
+    if (this.sentProfiles !== s.profilesRevision) {
+      this.sentProfiles = s.profilesRevision;
+      this.push('profiles', s.profilesState());
     }
     this.flushCapture();
     const entry = this.activeId ? s.connection(this.activeId) : undefined;

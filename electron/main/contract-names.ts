@@ -30,9 +30,15 @@ const requests = {
   setCaptureLimits: true,
   findFlow: true,
   runScenario: true,
+  listProfiles: true,
+  saveProfile: true,
+  deleteProfile: true,
+  connectProfile: true,
+  importProfiles: true,
+  exportProfiles: true,
 } as const satisfies Record<RequestName, true>;
 
-const events = { app: true, connections: true, tree: true, history: true, links: true, packets: true, flows: true } as const satisfies Record<EventName, true>;
+const events = { app: true, connections: true, tree: true, history: true, links: true, packets: true, flows: true, profiles: true } as const satisfies Record<EventName, true>;
 
 export const PRELOAD_REQUEST_NAMES = Object.keys(requests) as RequestName[];
 export const PRELOAD_EVENT_NAMES = Object.keys(events) as EventName[];

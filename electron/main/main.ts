@@ -1,4 +1,5 @@
 // Entry of out/main/main.cjs: the Electron shell around the core.
+import { safeStorageCipher } from './safe-storage-cipher';
 import path from 'node:path';
 import fs from 'node:fs';
 import { app, BrowserWindow, dialog, Menu, session } from 'electron';
@@ -62,6 +63,7 @@ async function run(options: ScopeOptions): Promise<void> {
     brokerHost: options.brokerHost,
     demo: options.demo,
     shell: 'electron',
+    secretCipher: safeStorageCipher(),
   });
   transport = bindIpcTransport(core);
 
