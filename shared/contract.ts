@@ -96,6 +96,17 @@ export interface SubscriptionState {
   reason: string | null;
 }
 
+/** What the broker answered to the last CONNECT: the session and the 5.0 properties it sent. */
+export interface ConnackInfo {
+  sessionPresent: boolean;
+  code: number;
+  /** The return or reason code in words. */
+  text: string;
+  /** 5.0 CONNACK properties as sent (receiveMaximum, maximumQoS, retainAvailable, topicAliasMaximum, assignedClientIdentifier, serverKeepAlive...). */
+  properties: Record<string, unknown>;
+  at: number;
+}
+
 export interface ConnectionSummary {
   id: string;
   name: string;
@@ -107,6 +118,7 @@ export interface ConnectionSummary {
   embedded: boolean;
   status: ConnectionStatus;
   subscriptions: SubscriptionState[];
+  connack: ConnackInfo | null;
   counters: { messagesReceived: number; messagesPublished: number; bytesReceived: number; topics: number };
 }
 

@@ -72,8 +72,12 @@ describe('profiles through the core', () => {
     for (const n of [1, 2, 3]) {
       await mosquittoPub(['-h', '127.0.0.1', '-p', String(mosquitto.port), '-u', 'ops', '-P', 'pr0file-secret', '-t', 'away/q1', '-m', `while away ${n}`, '-q', '1']);
     }
+    const first = (await h.summary(connectionId))!.connack!;
+    expect(first).toMatchObject({ sessionPresent: false, code: 0, text: 'Success (0x00)' });
     await h.ok('reconnect', { connectionId });
     const view = await h.waitForHistory(connectionId, 'away/q1', (v) => v.entries.length === 3);
+    // The CONNACK says the broker kept the session, as the UI shows after every connect.
+    expect((await h.summary(connectionId))!.connack).toMatchObject({ sessionPresent: true, code: 0 });
     expect(view.entries.map((e) => e.preview)).toEqual(['while away 3', 'while away 2', 'while away 1']);
     await h.ok('removeConnection', { connectionId });
   });

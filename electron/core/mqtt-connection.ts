@@ -8,9 +8,9 @@
 import { EventEmitter } from 'node:events';
 import type { Duplex } from 'node:stream';
 import mqtt, { type IClientOptions, type IClientSubscribeOptions, type MqttClient } from 'mqtt';
-import type { ConnectionStatus, ConnectionSummary, ProtocolVersion, Qos, SubscriptionState } from '../../shared/contract';
+import type { ConnackInfo, ConnectionStatus, ConnectionSummary, ProtocolVersion, Qos, SubscriptionState } from '../../shared/contract';
 import { displayBrokerUrl, type BrokerAddress } from '../../shared/broker-url';
-import { subackCodeText } from '../../shared/reason-codes';
+import { connackCodeText, subackCodeText } from '../../shared/reason-codes';
 import { describeConnectionError, reconnectDelayMs } from './connection-errors';
 import { SendWindow } from './send-window';
 
@@ -53,6 +53,7 @@ export class MqttConnection extends EventEmitter<Events> {
   status: ConnectionStatus = { kind: 'connecting', attempt: 1 };
   readonly subscriptions = new Map<string, SubscriptionState>();
   messagesPublished = 0;
+  connack: ConnackInfo | null = null;
   /** Outgoing QoS 1/2 within the server's Receive Maximum. */
   readonly sendWindow = new SendWindow();
   private client: MqttClient | null = null;
@@ -93,6 +94,7 @@ export class MqttConnection extends EventEmitter<Events> {
       embedded: o.embedded,
       status: this.status,
       subscriptions: [...this.subscriptions.values()],
+      connack: this.connack,
       counters,
     };
   }
@@ -190,6 +192,11 @@ export class MqttConnection extends EventEmitter<Events> {
     client.on('connect', (connack) => {
       if (client !== this.client) return;
       this.sendWindow.setLimit(connack.properties?.receiveMaximum ?? 65_535);
+      const code = (this.options.protocolVersion === 5 ? connack.reasonCode : connack.returnCode) ?? 0;
+      const properties = Object.fromEntries(
+        Object.entries(connack.properties ?? {}).map(([k, v]) => [k, Buffer.isBuffer(v) ? `0x${v.toString('hex')}` : v]),
+      );
+      this.connack = { sessionPresent: connack.sessionPresent, code, text: connackCodeText(code, this.options.protocolVersion), properties, at: Date.now() };
       this.connackReceived = true;
       this.attempt = 1;
       this.lastError = null;
