@@ -136,6 +136,7 @@ export class MqttConnection extends EventEmitter<Events> {
     this.clearReconnectTimer();
     const client = this.client;
     this.client = null;
+    for (const [filter, sub] of this.subscriptions) this.subscriptions.set(filter, pendingSubscription(filter, sub.requestedQos));
     this.setStatus({ kind: 'disconnected' });
     if (!client) return;
     if (!client.connected) {
@@ -229,6 +230,8 @@ export class MqttConnection extends EventEmitter<Events> {
       if (!this.connackReceived && !this.lastError) this.lastError = 'The connection closed before the broker answered CONNECT';
       client.removeAllListeners('connect');
       client.end(true);
+      // Without a connection no subscription is in force: they are made again on the next CONNACK.
+      for (const [filter, sub] of this.subscriptions) this.subscriptions.set(filter, pendingSubscription(filter, sub.requestedQos));
       this.scheduleReconnect();
     });
     client.connect();

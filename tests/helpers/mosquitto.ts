@@ -23,6 +23,8 @@ export interface MosquittoOptions {
   maxQos?: 0 | 1 | 2;
   /** More config lines, appended as they are. */
   extraConfig?: string[];
+  /** A fixed port (to restart a broker where it was); default: a free one. */
+  port?: number;
 }
 
 export interface MosquittoBroker {
@@ -59,7 +61,7 @@ export async function startMosquitto(options: MosquittoOptions = {}): Promise<Mo
 
 async function startOnce(options: MosquittoOptions): Promise<MosquittoBroker> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'scope-mosquitto-'));
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const confFile = path.join(dir, 'mosquitto.conf');
   const logFile = path.join(dir, 'mosquitto.log');
   const users = options.passwordUsers ?? [];
