@@ -27,6 +27,15 @@ describe('describeConnectionError', () => {
     expect(refused.message).toBe('Connection refused by 127.0.0.1:9: is a broker listening there?');
   });
 
+  it('explains certificate problems and gives up on them', () => {
+    const err = Object.assign(new Error('self-signed certificate in certificate chain'), { code: 'SELF_SIGNED_CERT_IN_CHAIN' });
+    const d = describeConnectionError(err, 'h:8883', 4, false);
+    expect(d.fatal).toBe(true);
+    expect(d.message).toBe(
+      "TLS: the broker's certificate is not trusted: add the CA that signed it to the profile (CA file), or turn off certificate verification (SELF_SIGNED_CERT_IN_CHAIN: self-signed certificate in certificate chain).",
+    );
+  });
+
   it('backs off exponentially up to 30 s', () => {
     expect([1, 2, 3, 4, 5, 6, 7, 20].map((a) => reconnectDelayMs(a))).toEqual([1000, 2000, 4000, 8000, 16000, 30000, 30000, 30000]);
     expect([1, 2, 3].map((a) => reconnectDelayMs(a, 4000))).toEqual([4000, 8000, 16000]);

@@ -36,6 +36,8 @@ export function describeConnectionError(
     const words = connackCodeText(e.code, protocolVersion).replace(/^Connection refused: /, '');
     return { message: `The broker refused the connection: ${words}.${hint}`, connackCode: e.code, fatal: !transient };
   }
+  const tls = typeof e.code === 'string' ? tlsProblems[e.code] : undefined;
+  if (tls) return { message: `TLS: ${tls} (${e.code}: ${e.message}).`, connackCode: null, fatal: true };
   switch (e.code) {
     case 'ECONNREFUSED':
       return { message: `Connection refused by ${where}: is a broker listening there?`, connackCode: null, fatal: false };
@@ -53,6 +55,18 @@ export function describeConnectionError(
       return { message: e?.message ? `${e.message}` : String(err), connackCode: null, fatal: false };
   }
 }
+
+// Certificate problems: retrying cannot help until the user changes the trust settings.
+const untrusted = "the broker's certificate is not trusted: add the CA that signed it to the profile (CA file), or turn off certificate verification";
+const tlsProblems: Record<string, string> = {
+  SELF_SIGNED_CERT_IN_CHAIN: untrusted,
+  DEPTH_ZERO_SELF_SIGNED_CERT: `the broker uses a self-signed certificate; ${untrusted.split(': ')[1]}`,
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: untrusted,
+  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: untrusted,
+  CERT_HAS_EXPIRED: "the broker's certificate has expired",
+  CERT_NOT_YET_VALID: "the broker's certificate is not valid yet (check this computer's clock)",
+  ERR_TLS_CERT_ALTNAME_INVALID: "the broker's certificate is for another host name: connect by a name it lists, or set the server name (SNI)",
+};
 
 /** Reconnect delays: 1 s, 2 s, 4 s ... up to 30 s, so a dead broker is not hammered. */
 export function reconnectDelayMs(attempt: number, baseMs = 1000): number {
