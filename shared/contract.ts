@@ -60,7 +60,16 @@ export const requestSchemas = {
   disconnect: z.object({ connectionId }),
   reconnect: z.object({ connectionId }),
   removeConnection: z.object({ connectionId }),
-  subscribe: z.object({ connectionId, filter: topicText, qos: QosSchema }),
+  subscribe: z.object({
+    connectionId,
+    filter: topicText,
+    qos: QosSchema,
+    /** MQTT 5.0 subscription options; ignored by 3.x connections. */
+    noLocal: z.boolean().optional(),
+    retainAsPublished: z.boolean().optional(),
+    retainHandling: z.union([z.literal(0), z.literal(1), z.literal(2)]).optional(),
+    subscriptionIdentifier: z.number().int().min(1).max(268_435_455).optional(),
+  }),
   unsubscribe: z.object({ connectionId, filter: topicText }),
   publish: PublishRequestSchema,
   /** Which rows of the flattened (expanded) tree this view shows; the feed sends only those. */

@@ -97,3 +97,24 @@ describe('profiles through the core', () => {
     expect(bad.ok ? null : bad.error.field).toMatch(/^(host|subscriptions\.0\.filter)$/);
   });
 });
+
+describe('live subscriptions with 5.0 options', () => {
+  it('Retain Handling 2 does not send the retained message on subscribe; 0 does', async () => {
+    await mosquittoPub(['-h', '127.0.0.1', '-p', String(mosquitto.port), '-u', 'ops', '-P', 'pr0file-secret', '-t', 'rh/state', '-m', 'kept', '-r', '-q', '1']);
+    const { connectionId } = (await h.ok('connect', {
+      url: `mqtt://ops:pr0file-secret@127.0.0.1:${mosquitto.port}`,
+      protocolVersion: 5,
+      subscriptions: [],
+    })) as { connectionId: string };
+    await h.waitForStatus(connectionId, 'connected');
+    await h.ok('subscribe', { connectionId, filter: 'rh/#', qos: 1, retainHandling: 2 });
+    await h.waitForSubscriptions(connectionId);
+    await h.ok('subscribe', { connectionId, filter: 'rh/state', qos: 1, retainHandling: 0 });
+    const view = await h.waitForHistory(connectionId, 'rh/state', (v) => v.entries.length >= 1);
+    await new Promise((r) => setTimeout(r, 300));
+    // Only the second subscription brought the retained message.
+    expect((await h.summary(connectionId))!.counters.messagesReceived).toBe(1);
+    expect(view.entries[0]).toMatchObject({ retain: true, preview: 'kept' });
+    await h.ok('removeConnection', { connectionId });
+  });
+});

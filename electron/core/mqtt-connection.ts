@@ -99,8 +99,10 @@ export class MqttConnection extends EventEmitter<Events> {
     };
   }
 
-  async subscribe(filter: string, qos: Qos): Promise<void> {
+  async subscribe(filter: string, qos: Qos, options?: IClientSubscribeOptions): Promise<void> {
     this.subscriptions.set(filter, pendingSubscription(filter, qos));
+    if (options && this.options.protocolVersion === 5) this.subscribeOptions.set(filter, options);
+    else this.subscribeOptions.delete(filter);
     this.emit('change');
     if (this.client?.connected) this.sendSubscribe(filter, qos);
   }

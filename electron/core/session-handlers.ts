@@ -52,10 +52,18 @@ export function createSessionHandlers(core: ScopeCore, feed: ViewFeed): RequestH
       await core.removeConnection(connectionId);
     },
 
-    subscribe: async ({ connectionId, filter, qos }: RequestArg<'subscribe'>) => {
+    subscribe: async ({ connectionId, filter, qos, noLocal, retainAsPublished, retainHandling, subscriptionIdentifier }: RequestArg<'subscribe'>) => {
       const problem = topicFilterProblem(filter);
       if (problem) throw new UserInputError(problem, 'filter');
-      await entryOf(connectionId).connection.subscribe(filter, qos);
+      if (noLocal && filter.startsWith('$share/')) throw new UserInputError('No Local cannot be set on a shared subscription ($share/...).', 'noLocal');
+      const options = {
+        qos,
+        nl: noLocal ?? false,
+        rap: retainAsPublished ?? false,
+        rh: retainHandling ?? 0,
+        ...(subscriptionIdentifier ? { properties: { subscriptionIdentifier } } : {}),
+      };
+      await entryOf(connectionId).connection.subscribe(filter, qos, options);
     },
     unsubscribe: async ({ connectionId, filter }: RequestArg<'unsubscribe'>) => entryOf(connectionId).connection.unsubscribe(filter),
 
