@@ -11,6 +11,13 @@ import './styles/sidebar.css';
 import './styles/tree.css';
 import './styles/history.css';
 import './styles/payload.css';
+import './styles/capture-layout.css';
+import './styles/packet-log.css';
+import './styles/packet-inspector.css';
+import './styles/fault-panel.css';
+import './styles/timeline.css';
+import './styles/flow-detail.css';
+import './styles/sequence-diagram.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

@@ -26,4 +26,16 @@ describe('ViewStateLog', () => {
     log.record('removeConnection', { connectionId: 'a' });
     expect(log.replay()).toEqual([{ name: 'viewTree', arg: { connectionId: 'b', start: 0, count: 10 } }]);
   });
+
+  it('replays the packet log\u2019s and the timeline\u2019s last windows', () => {
+    const log = new ViewStateLog();
+    log.record('viewPackets', { start: 0, count: 50, filter: {} });
+    log.record('viewFlows', { start: 10, count: 50, filter: { topic: 'a' } });
+    log.record('viewPackets', { start: 100, count: 50, filter: { types: ['PUBLISH'] } });
+    log.record('removeConnection', { connectionId: 'a' });
+    expect(log.replay()).toEqual([
+      { name: 'viewFlows', arg: { start: 10, count: 50, filter: { topic: 'a' } } },
+      { name: 'viewPackets', arg: { start: 100, count: 50, filter: { types: ['PUBLISH'] } } },
+    ]);
+  });
 });

@@ -40,6 +40,10 @@ function keyFor(name: RequestName, connectionId: string, arg: Record<string, unk
       return JSON.stringify([name, connectionId]);
     case 'setExpanded':
       return JSON.stringify([name, connectionId, arg.path, arg.recursive === true]);
+    // The capture views do not belong to a connection: one packet window and one flow window.
+    case 'viewPackets':
+    case 'viewFlows':
+      return JSON.stringify([name]);
     default:
       return null;
   }

@@ -1,10 +1,7 @@
 import { useEffect } from 'react';
-import { HistoryPanel } from '../views/history-panel';
-import { PayloadPanel } from '../views/payload-panel';
-import { PublishBox } from '../views/publish-box';
+import { MainArea } from '../views/main-area';
 import { Sidebar } from '../views/sidebar';
 import { TopBar } from '../views/top-bar';
-import { TreePanel } from '../views/tree-panel';
 import { useApi } from './api-context';
 import { bindEvents, loadInitialState } from './bind-events';
 
@@ -21,14 +18,7 @@ export function App() {
       <TopBar />
       <div className="workspace">
         <Sidebar />
-        <main className="centre">
-          <TreePanel />
-          <PublishBox />
-        </main>
-        <div className="inspector">
-          <HistoryPanel />
-          <PayloadPanel />
-        </div>
+        <MainArea />
       </div>
     </div>
   );

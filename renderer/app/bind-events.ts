@@ -2,6 +2,9 @@
 import type { ConnectionSummary, ScopeApi } from '../../shared/contract';
 import { errorMessage } from '../lib/form-errors';
 import { useAppInfoStore } from '../stores/app-info-store';
+import { useFlowStore } from '../stores/flow-store';
+import { useLinksStore } from '../stores/links-store';
+import { usePacketLogStore } from '../stores/packet-log-store';
 import { preferredConnection, useConnectionsStore } from '../stores/connections-store';
 import { useHistoryStore } from '../stores/history-store';
 import { useNoticeStore } from '../stores/notice-store';
@@ -15,6 +18,13 @@ export function bindEvents(api: ScopeApi): () => void {
     api.on('connections', (list) => applyConnections(api, list)),
     api.on('tree', (window) => useTreeStore.getState().apply(window)),
     api.on('history', (delta) => useHistoryStore.getState().apply(delta)),
+    api.on('links', (links) => useLinksStore.getState().setLinks(links)),
+    api.on('packets', (window) => {
+      const first = window.rows[0];
+      if (first) useLinksStore.getState().learnClock(first);
+      usePacketLogStore.getState().apply(window);
+    }),
+    api.on('flows', (window) => useFlowStore.getState().apply(window)),
   ];
   return () => {
     for (const off of offs) off();

@@ -4,6 +4,7 @@ import { formatBytes, formatCount } from '../lib/format-number';
 import { formatDateTime } from '../lib/format-time';
 import { base64ToBytes, decodePayload, defaultView, renderPayload, viewEnabled, type PayloadView } from '../lib/payload-view';
 import { CopyButton } from './copy-button';
+import { ShowFlowButton } from './show-flow-button';
 
 const views: { view: PayloadView; label: string }[] = [
   { view: 'text', label: 'Text' },
@@ -31,6 +32,7 @@ export function PayloadDetail({ detail }: { detail: MessageDetail }) {
           {formatCount(detail.size)} {detail.size === 1 ? 'byte' : 'bytes'}
         </span>
         <span className="muted">#{detail.seq}</span>
+        <ShowFlowButton topic={detail.topic} seq={detail.seq} />
       </div>
       <div className="payload-toolbar">
         <div role="radiogroup" aria-label="Payload format" className="segmented">

@@ -1,0 +1,20 @@
+// The Topics view: what the app showed before the capture views existed.
+import { HistoryPanel } from './history-panel';
+import { PayloadPanel } from './payload-panel';
+import { PublishBox } from './publish-box';
+import { TreePanel } from './tree-panel';
+
+export function TopicsView() {
+  return (
+    <div className="topics-view">
+      <div className="centre">
+        <TreePanel />
+        <PublishBox />
+      </div>
+      <div className="inspector">
+        <HistoryPanel />
+        <PayloadPanel />
+      </div>
+    </div>
+  );
+}
