@@ -17,6 +17,10 @@ describe('capture filters', () => {
     expect(packetMatcher({ topic: 'lab' })(record({}))).toBe(true);
     expect(packetMatcher({ topic: 'lab' })(record({ topic: null, type: 'PINGREQ' }))).toBe(false);
     expect(packetMatcher({})(record({ topic: null, type: 'PINGREQ' }))).toBe(true);
+    // An acknowledgement is matched by its flow's topic when the capture knows it.
+    const ack = record({ type: 'PUBACK', topic: null, flowId: 3 });
+    expect(packetMatcher({ topic: 'lab' })(ack)).toBe(false);
+    expect(packetMatcher({ topic: 'lab' }, () => 'sensors/lab/temp')(ack)).toBe(true);
   });
 
   it('match flows by QoS and state', () => {

@@ -12,11 +12,15 @@ function topicPredicate(filter: string | null | undefined): ((topic: string | nu
   return (topic) => topic !== null && topic.includes(filter);
 }
 
-export function packetMatcher(filter: PacketFilter): (r: PacketRecord) => boolean {
+/**
+ * @param topicOf the topic a packet is about: acknowledgements carry none of their own,
+ *   so the capture passes the topic of their flow, and a topic filter keeps whole handshakes.
+ */
+export function packetMatcher(filter: PacketFilter, topicOf: (r: PacketRecord) => string | null = (r) => r.topic): (r: PacketRecord) => boolean {
   const types = filter.types?.length ? new Set(filter.types) : null;
   const topic = topicPredicate(filter.topic);
   const linkId = filter.linkId ?? null;
-  return (r) => (!types || types.has(r.type)) && (!linkId || r.linkId === linkId) && (!topic || topic(r.topic));
+  return (r) => (!types || types.has(r.type)) && (!linkId || r.linkId === linkId) && (!topic || topic(topicOf(r)));
 }
 
 export function flowMatcher(filter: FlowFilter): (f: FlowRecord) => boolean {
@@ -51,7 +55,8 @@ function windowOf<T, R>(ring: SeqRing<T>, matches: ((item: T) => boolean) | null
 
 export function packetWindow(capture: PacketCapture, filter: PacketFilter, start: number, count: number): PacketWindow {
   const ring = capture.packets;
-  const match = isEmpty(filter) ? null : packetMatcher(filter);
+  const topicOf = (r: PacketRecord) => r.topic ?? (r.flowId !== null ? (capture.flow(r.flowId)?.topic ?? null) : null);
+  const match = isEmpty(filter) ? null : packetMatcher(filter, topicOf);
   const { rows, totalRows } = windowOf(ring, match && ((p) => match(p.record)), (p) => ({ ...p.record }), start, count);
   return { start, totalRows, rows, captured: ring.total, evicted: ring.evicted, capacity: ring.limit };
 }
