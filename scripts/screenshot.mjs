@@ -1,5 +1,7 @@
-// Takes the README's screenshot: web mode with the demo devices, in headless Chromium.
-// Usage: npm run build && node scripts/screenshot.mjs [out.png]
+// Takes the README's screenshots: web mode with the demo devices, in headless Chromium:
+// the topic tree (docs/screenshot.png), the timeline after the guided QoS 2 scenario
+// (docs/timeline.png) and the packet inspector (docs/packets.png).
+// Usage: npm run build && node scripts/screenshot.mjs
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -7,7 +9,7 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 
 const root = path.resolve(import.meta.dirname, '..');
-const out = path.resolve(process.argv[2] ?? path.join(root, 'docs', 'screenshot.png'));
+const docs = path.join(root, 'docs');
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'scope-shot-'));
 const app = spawn(process.execPath, [path.join(root, 'out/web/cli.mjs'), '--port', '0', '--demo', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
 const url = await new Promise((resolve, reject) => {
@@ -46,9 +48,25 @@ try {
   await telemetry.click();
   await page.getByRole('list', { name: 'Message history' }).getByRole('listitem').nth(1).click();
   await page.waitForTimeout(500);
-  fs.mkdirSync(path.dirname(out), { recursive: true });
-  await page.screenshot({ path: out });
-  console.log(`Saved ${path.relative(process.cwd(), out)}`);
+  fs.mkdirSync(docs, { recursive: true });
+  const save = async (name) => {
+    await page.screenshot({ path: path.join(docs, name) });
+    console.log(`Saved docs/${name}`);
+  };
+  await save('screenshot.png');
+
+  await page.getByRole('tab', { name: 'Timeline' }).click();
+  await page.getByRole('button', { name: 'Run QoS 2 scenario' }).click();
+  await page.getByRole('region', { name: 'Scenario report' }).getByText('The subscriber received the message once.').waitFor({ timeout: 30_000 });
+  await page.waitForTimeout(500);
+  await save('timeline.png');
+
+  await page.getByRole('tab', { name: 'Packets' }).click();
+  await page.getByRole('group', { name: 'Packet types' }).getByRole('button', { name: 'PUBLISH', exact: true }).click();
+  await page.getByRole('grid', { name: 'Packet log' }).getByRole('row').filter({ hasText: 'PUBLISH' }).nth(3).click();
+  await page.getByRole('region', { name: 'Packet inspector' }).getByRole('table', { name: 'Packet bytes' }).waitFor({ timeout: 10_000 });
+  await page.waitForTimeout(300);
+  await save('packets.png');
 } finally {
   await browser.close();
   app.kill();
