@@ -7,6 +7,8 @@ import { FatalError } from './app/fatal-error';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/forms.css';
+import './styles/profiles.css';
+import './styles/profile-editor.css';
 import './styles/sidebar.css';
 import './styles/tree.css';
 import './styles/history.css';

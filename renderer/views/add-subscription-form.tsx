@@ -6,10 +6,19 @@ import { formErrorsFrom, noErrors, type FormErrors } from '../lib/form-errors';
 import { Field } from './field';
 import { QosSelect } from './qos-select';
 
-export function AddSubscriptionForm({ connectionId }: { connectionId: string }) {
+// MQTT 5.0 subscription options (§3.8.3.1); 3.x connections have none.
+interface V5Options {
+  noLocal: boolean;
+  retainAsPublished: boolean;
+  retainHandling: 0 | 1 | 2;
+}
+const defaultV5: V5Options = { noLocal: false, retainAsPublished: false, retainHandling: 0 };
+
+export function AddSubscriptionForm({ connectionId, protocolVersion }: { connectionId: string; protocolVersion: number }) {
   const api = useApi();
   const [filter, setFilter] = useState('');
   const [qos, setQos] = useState<Qos>(2);
+  const [v5, setV5] = useState<V5Options>(defaultV5);
   const [errors, setErrors] = useState<FormErrors>(noErrors);
   const [busy, setBusy] = useState(false);
 
@@ -23,10 +32,10 @@ export function AddSubscriptionForm({ connectionId }: { connectionId: string }) 
     setBusy(true);
     setErrors(noErrors);
     try {
-      await api.subscribe({ connectionId, filter, qos });
+      await api.subscribe({ connectionId, filter, qos, ...(protocolVersion === 5 ? v5 : {}) });
       setFilter('');
     } catch (err) {
-      setErrors(formErrorsFrom(err, ['filter', 'qos']));
+      setErrors(formErrorsFrom(err, ['filter', 'qos', 'noLocal']));
     } finally {
       setBusy(false);
     }
@@ -52,6 +61,26 @@ export function AddSubscriptionForm({ connectionId }: { connectionId: string }) 
           {(p) => <QosSelect {...p} value={qos} onChange={setQos} />}
         </Field>
       </div>
+      {protocolVersion === 5 && (
+        <fieldset className="v5-sub-options">
+          <legend>MQTT 5.0 options</legend>
+          <label>
+            <input type="checkbox" checked={v5.noLocal} onChange={(e) => setV5({ ...v5, noLocal: e.target.checked })} /> No Local
+          </label>
+          <label>
+            <input type="checkbox" checked={v5.retainAsPublished} onChange={(e) => setV5({ ...v5, retainAsPublished: e.target.checked })} /> Retain As Published
+          </label>
+          <label>
+            Retain Handling{' '}
+            <select value={v5.retainHandling} onChange={(e) => setV5({ ...v5, retainHandling: Number(e.target.value) as 0 | 1 | 2 })}>
+              <option value={0}>0: send retained on subscribe</option>
+              <option value={1}>1: only if the subscription is new</option>
+              <option value={2}>2: never send retained</option>
+            </select>
+          </label>
+          {errors.fields.noLocal && <p className="form-error">{errors.fields.noLocal}</p>}
+        </fieldset>
+      )}
       <button type="submit" disabled={busy}>
         Add filter
       </button>

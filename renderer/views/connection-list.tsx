@@ -5,16 +5,20 @@ import { useApi } from '../app/api-context';
 import { selectConnection } from '../app/actions';
 import { statusText, statusTicks, statusTone } from '../lib/connection-status-text';
 import { plural } from '../lib/format-number';
+import { isPublicBrokerConnection } from '../lib/profile-form';
 import { useNow } from '../hooks/use-now';
 import { useConnectionsStore } from '../stores/connections-store';
+import { useProfilesStore } from '../stores/profiles-store';
 import { useSelectionStore } from '../stores/selection-store';
 import { StatusDot } from './status-dot';
+import { publicBrokerTooltip } from './profiles/profile-item';
 
 export function ConnectionList() {
   const api = useApi();
   const connections = useConnectionsStore((s) => s.connections);
   const loaded = useConnectionsStore((s) => s.loaded);
   const selectedId = useSelectionStore((s) => s.connectionId);
+  const profiles = useProfilesStore((s) => s.profiles?.profiles);
   const idPrefix = useId();
   const ticking = connections.some((c) => statusTicks(c.status));
   const now = useNow(ticking, 500);
@@ -47,6 +51,7 @@ export function ConnectionList() {
           connection={c}
           selected={c.id === selectedId}
           now={now}
+          publicBroker={profiles !== undefined && isPublicBrokerConnection(c, profiles)}
           onSelect={() => selectConnection(api, c.id)}
         />
       ))}
@@ -59,16 +64,23 @@ interface ItemProps {
   connection: ConnectionSummary;
   selected: boolean;
   now: number;
+  /** A public test broker: anyone can read what is published there. */
+  publicBroker: boolean;
   onSelect(): void;
 }
 
-function ConnectionItem({ id, connection: c, selected, now, onSelect }: ItemProps) {
+function ConnectionItem({ id, connection: c, selected, now, publicBroker, onSelect }: ItemProps) {
   return (
     <li id={id} role="option" aria-selected={selected} className="connection-item" onClick={onSelect}>
       <div className="connection-line">
         <StatusDot tone={statusTone(c.status)} />
         <span className="connection-name">{c.name}</span>
         {c.embedded && <span className="tag">embedded</span>}
+        {publicBroker && (
+          <span className="tag tag-public" title={publicBrokerTooltip}>
+            PUBLIC
+          </span>
+        )}
       </div>
       <div className="connection-url mono" title={c.url}>
         {c.url}

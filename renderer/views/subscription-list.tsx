@@ -1,6 +1,9 @@
-import { useState } from 'react';
+// The connection's subscriptions as the broker answered them: the QoS it granted, a
+// downgrade (granted below what was asked) and a refusal, each with its reason.
+import { useId, useState } from 'react';
 import type { ConnectionSummary, SubscriptionState } from '../../shared/contract';
 import { useApi } from '../app/api-context';
+import { subscriptionText } from '../lib/connack-text';
 import { errorMessage } from '../lib/form-errors';
 
 export function SubscriptionList({ connection }: { connection: ConnectionSummary }) {
@@ -17,21 +20,7 @@ export function SubscriptionList({ connection }: { connection: ConnectionSummary
     <>
       <ul className="subscription-list" aria-label="Subscriptions">
         {connection.subscriptions.map((s) => (
-          <li key={s.filter} className="subscription">
-            <span className="mono subscription-filter" title={s.filter}>
-              {s.filter}
-            </span>
-            <span className={`subscription-state sub-${s.state}`}>{subscriptionText(s)}</span>
-            <button
-              type="button"
-              className="icon-button"
-              aria-label={`Unsubscribe ${s.filter}`}
-              title={`Unsubscribe ${s.filter}`}
-              onClick={() => unsubscribe(s.filter)}
-            >
-              ×
-            </button>
-          </li>
+          <SubscriptionItem key={s.filter} subscription={s} onUnsubscribe={() => unsubscribe(s.filter)} />
         ))}
       </ul>
       {error && (
@@ -43,15 +32,25 @@ export function SubscriptionList({ connection }: { connection: ConnectionSummary
   );
 }
 
-function subscriptionText(s: SubscriptionState): string {
-  switch (s.state) {
-    case 'pending':
-      return `pending (QoS ${s.requestedQos})`;
-    case 'granted':
-      return s.grantedQos !== null && s.grantedQos !== s.requestedQos
-        ? `granted QoS ${s.grantedQos} (asked ${s.requestedQos})`
-        : `granted QoS ${s.grantedQos ?? s.requestedQos}`;
-    case 'refused':
-      return `refused${s.reason ? `: ${s.reason}` : ''}`;
-  }
+function SubscriptionItem({ subscription: s, onUnsubscribe }: { subscription: SubscriptionState; onUnsubscribe(): void }) {
+  const detailId = useId();
+  const text = subscriptionText(s);
+  return (
+    <li className={`subscription sub-tone-${text.tone}`} aria-describedby={text.detail ? detailId : undefined}>
+      <div className="subscription-line">
+        <span className="mono subscription-filter" title={s.filter}>
+          {s.filter}
+        </span>
+        <span className={`subscription-state sub-${text.tone}`}>{text.label}</span>
+        <button type="button" className="icon-button" aria-label={`Unsubscribe ${s.filter}`} title={`Unsubscribe ${s.filter}`} onClick={onUnsubscribe}>
+          ×
+        </button>
+      </div>
+      {text.detail && (
+        <p id={detailId} className={`subscription-detail sub-${text.tone}`}>
+          {text.detail}
+        </p>
+      )}
+    </li>
+  );
 }
