@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { anchorShift, isAtBottom, nextLogRequest, rowOf, tailAhead } from './log-window';
+import { anchorShift, isAtBottom, logKeyTarget, nextLogRequest, rowOf, tailAhead } from './log-window';
 
 const rowHeight = 20;
 
@@ -46,5 +46,13 @@ describe('rowOf', () => {
   it('reads a row by its absolute index', () => {
     expect(rowOf({ start: 10, rows: ['a', 'b'] }, 11)).toBe('b');
     expect(rowOf({ start: 10, rows: ['a', 'b'] }, 12)).toBeUndefined();
+  });
+});
+
+describe('logKeyTarget', () => {
+  it('moves by one, by a page and to either end, clamped', () => {
+    expect(['ArrowDown', 'ArrowUp', 'PageDown', 'PageUp', 'Home', 'End'].map((k) => logKeyTarget(k, 5, 10, 100))).toEqual([6, 4, 15, 0, 0, 99]);
+    expect(logKeyTarget('ArrowDown', 99, 10, 100)).toBe(99);
+    expect(logKeyTarget('Enter', 5, 10, 100)).toBeNull();
   });
 });

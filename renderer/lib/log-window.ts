@@ -51,3 +51,13 @@ export function anchorShift(anchor: Anchor | null, start: number, keys: readonly
 export function rowOf<T>(w: { start: number; rows: readonly T[] }, index: number): T | undefined {
   return index >= w.start && index < w.start + w.rows.length ? w.rows[index - w.start] : undefined;
 }
+
+/**
+ * The row a navigation key moves to in a virtualised log (clamped to the rows there
+ * are), or null for keys that do not navigate. `page` is the rows one screen holds.
+ */
+export function logKeyTarget(key: string, from: number, page: number, totalRows: number): number | null {
+  const target =
+    key === 'ArrowDown' ? from + 1 : key === 'ArrowUp' ? from - 1 : key === 'PageDown' ? from + page : key === 'PageUp' ? from - page : key === 'Home' ? 0 : key === 'End' ? totalRows - 1 : null;
+  return target === null ? null : Math.max(0, Math.min(totalRows - 1, target));
+}

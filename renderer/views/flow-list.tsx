@@ -12,7 +12,7 @@ import { flowFilterRequest, isFiltering } from '../lib/capture-filters';
 import { sameMessageAsPrevious } from '../lib/flow-messages';
 import { continueLocate, startLocate, type LocateState } from '../lib/flow-locate';
 import { formatCount } from '../lib/format-number';
-import { rowOf } from '../lib/log-window';
+import { logKeyTarget, rowOf } from '../lib/log-window';
 import type { RowRange } from '../lib/tree-viewport';
 import { useFlowStore } from '../stores/flow-store';
 import { coreNow, linkLabel, useLinksStore } from '../stores/links-store';
@@ -95,11 +95,9 @@ export function FlowList() {
   const onKeyDown = (e: KeyboardEvent) => {
     const from = selectedAbs ?? Number((e.target as HTMLElement).dataset.index ?? 0);
     const page = Math.max(1, Math.floor((log.scrollRef.current?.clientHeight ?? 200) / flowRowHeight) - 1);
-    const target =
-      e.key === 'ArrowDown' ? from + 1 : e.key === 'ArrowUp' ? from - 1 : e.key === 'PageDown' ? from + page : e.key === 'PageUp' ? from - page : e.key === 'Home' ? 0 : e.key === 'End' ? totalRows - 1 : null;
-    if (target === null) return;
+    const index = logKeyTarget(e.key, from, page, totalRows);
+    if (index === null) return;
     e.preventDefault();
-    const index = Math.max(0, Math.min(totalRows - 1, target));
     log.virtualizer.scrollToIndex(index, { align: 'auto' });
     wantFocus.current = index;
     const row = rowOf({ start, rows }, index);

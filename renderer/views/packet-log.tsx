@@ -8,7 +8,7 @@ import { report } from '../app/actions';
 import { loadPacket } from '../app/capture-actions';
 import { useLogWindow } from '../hooks/use-log-window';
 import { packetFilterRequest } from '../lib/capture-filters';
-import { rowOf } from '../lib/log-window';
+import { logKeyTarget, rowOf } from '../lib/log-window';
 import type { RowRange } from '../lib/tree-viewport';
 import { linkById, linkLabel, useLinksStore } from '../stores/links-store';
 import { selectedPacketSeq, usePacketLogStore } from '../stores/packet-log-store';
@@ -69,11 +69,9 @@ export function PacketLog() {
   const onKeyDown = (e: KeyboardEvent) => {
     const from = selectedAbs ?? Number((e.target as HTMLElement).dataset.index ?? 0);
     const page = Math.max(1, Math.floor((log.scrollRef.current?.clientHeight ?? 200) / packetRowHeight) - 1);
-    const target =
-      e.key === 'ArrowDown' ? from + 1 : e.key === 'ArrowUp' ? from - 1 : e.key === 'PageDown' ? from + page : e.key === 'PageUp' ? from - page : e.key === 'Home' ? 0 : e.key === 'End' ? totalRows - 1 : null;
-    if (target === null) return;
+    const index = logKeyTarget(e.key, from, page, totalRows);
+    if (index === null) return;
     e.preventDefault();
-    const index = Math.max(0, Math.min(totalRows - 1, target));
     log.virtualizer.scrollToIndex(index, { align: 'auto' });
     const row = rowOf({ start, rows }, index);
     wantFocus.current = index;
