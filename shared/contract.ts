@@ -147,6 +147,8 @@ export interface AppInfo {
   broker: EmbeddedBrokerInfo | null;
   demo: { enabled: boolean; available: boolean; devices: number };
   historyLimits: HistoryLimits;
+  /** How many packets and flows the capture keeps before the oldest go (counted, and shown). */
+  captureLimits: { maxPackets: number; maxFlows: number };
 }
 
 export type PayloadFormat = 'text' | 'json' | 'binary';

@@ -15,7 +15,7 @@ import { createSessionHandlers } from './session-handlers';
 import { SettingsStore } from './settings-store';
 import { ViewFeed, type EventPush, type FeedSource } from './view-feed';
 import type { MqttConnectionOptions } from './mqtt-connection';
-import { PacketCapture } from './capture/packet-capture';
+import { defaultCaptureLimits, PacketCapture, type CaptureLimits } from './capture/packet-capture';
 import { runQosScenario } from './capture/qos-scenario';
 import type { ScenarioReport } from '../../shared/capture-contract';
 import { UserInputError } from '../../shared/rpc';
@@ -58,7 +58,7 @@ export class ScopeCore implements FeedSource {
   profilesRevision = 0;
   readonly profiles: ProfileStore;
   readonly connections = new Map<string, ConnectionEntry>();
-  readonly capture = new PacketCapture();
+  readonly capture: PacketCapture;
   private readonly feeds = new Set<ViewFeed>();
   private feedTimer: NodeJS.Timeout | null = null;
   private broker: EmbeddedBroker | null = null;
@@ -73,6 +73,7 @@ export class ScopeCore implements FeedSource {
     private readonly settings: SettingsStore,
   ) {
     this.limits = settings.get().historyLimits ?? defaultHistoryLimits;
+    this.capture = new PacketCapture(settings.get().captureLimits ?? defaultCaptureLimits);
     this.profiles = ProfileStore.open({ dataDir: options.dataDir, cipher: options.secretCipher ?? fileOnlyCipher });
     if (this.profiles.problem) this.log(this.profiles.problem);
   }
@@ -194,6 +195,7 @@ export class ScopeCore implements FeedSource {
       broker: this.brokerInfo,
       demo: { enabled: this.demoEnabled, available: this.broker !== null, devices: this.demo?.devices.length ?? 0 },
       historyLimits: this.limits,
+      captureLimits: { maxPackets: this.capture.packets.limit, maxFlows: this.capture.flows.store.limit },
     };
   }
 
@@ -210,6 +212,12 @@ export class ScopeCore implements FeedSource {
       this.demo = null;
       await demo.stop();
     }
+    this.appRevision++;
+  }
+
+  setCaptureLimits(limits: CaptureLimits): void {
+    this.capture.setLimits(limits);
+    this.settings.update({ captureLimits: limits });
     this.appRevision++;
   }
 

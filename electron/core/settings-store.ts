@@ -9,6 +9,7 @@ import { HistoryLimitsSchema } from '../../shared/contract';
 const SettingsSchema = z.object({
   demo: z.boolean().optional(),
   historyLimits: HistoryLimitsSchema.optional(),
+  captureLimits: z.object({ maxPackets: z.number().int().min(100), maxFlows: z.number().int().min(100) }).optional(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

@@ -59,6 +59,20 @@ describe('packets and handshakes in Chromium', () => {
     await expect.poll(() => inspector.getByRole('table', { name: 'Packet bytes' }).innerText(), uiTimeout).toMatch(/^0000\s+20/);
   });
 
+  it('shows how much the capture keeps, and changes the limit where it is shown', async () => {
+    await page.getByRole('tab', { name: 'Packets' }).click();
+    const status = page.getByRole('status', { name: 'Packet capture' });
+    await expect.poll(() => status.innerText(), uiTimeout).toMatch(/buffer holds 200,000/);
+    await status.getByRole('button', { name: 'Change limit…' }).click();
+    const form = page.getByRole('form', { name: 'Packet capture limit' });
+    await form.getByRole('spinbutton', { name: 'Packets to keep' }).fill('50');
+    await form.getByRole('button', { name: 'Apply' }).click();
+    expect(await form.getByRole('alert').innerText()).toContain('100 to 10,000,000');
+    await form.getByRole('spinbutton', { name: 'Packets to keep' }).fill('150');
+    await form.getByRole('button', { name: 'Apply' }).click();
+    await expect.poll(() => status.innerText(), uiTimeout).toMatch(/buffer holds 150\)/);
+  });
+
   it('runs the guided QoS 2 scenario and explains it', async () => {
     await page.getByRole('tab', { name: 'Timeline' }).click();
     await page.getByRole('button', { name: 'Run QoS 2 scenario' }).click();

@@ -43,7 +43,7 @@ export function createCaptureHandlers(core: ScopeCore, feed: ViewFeed): CaptureH
     },
     clearFaults: ({ linkId }) => capture.clearFaults(linkId),
     cutLink: ({ linkId }) => capture.cutLink(linkId),
-    setCaptureLimits: (limits) => capture.setLimits(limits),
+    setCaptureLimits: (limits) => core.setCaptureLimits(limits),
     findFlow: ({ connectionId, topic, seq }) => {
       const entry = core.connection(connectionId);
       if (!entry) throw new UserInputError(`No connection with id ${connectionId}.`, 'connectionId');
