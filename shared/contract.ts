@@ -4,6 +4,8 @@
 import { z } from 'zod';
 import { captureRequestSchemas, type CaptureEvents, type CaptureResults } from './capture-contract';
 import { profileRequestSchemas, type ProfileEvents, type ProfileResults } from './profile-contract';
+import { publishRequestSchemas, type PublishEvents, type PublishResults } from './publish-contract';
+import { retainedRequestSchemas, type RetainedEvents, type RetainedResults } from './retained-contract';
 
 export const QosSchema = z.union([z.literal(0), z.literal(1), z.literal(2)]);
 export type Qos = z.infer<typeof QosSchema>;
@@ -33,16 +35,7 @@ export const ConnectRequestSchema = z.object({
 });
 export type ConnectRequest = z.infer<typeof ConnectRequestSchema>;
 
-export const PublishRequestSchema = z.object({
-  connectionId,
-  topic: topicText,
-  payload: z.string().max(512 * 1024 * 1024),
-  /** utf8: payload is the text itself; base64: payload is the bytes, base64-encoded. */
-  encoding: z.enum(['utf8', 'base64']),
-  qos: QosSchema,
-  retain: z.boolean(),
-});
-export type PublishRequest = z.infer<typeof PublishRequestSchema>;
+export type { PublishRequest } from './publish-contract';
 
 export const HistoryLimitsSchema = z.object({
   /** Messages kept per topic; older ones are evicted and counted. */
@@ -71,7 +64,6 @@ export const requestSchemas = {
     subscriptionIdentifier: z.number().int().min(1).max(268_435_455).optional(),
   }),
   unsubscribe: z.object({ connectionId, filter: topicText }),
-  publish: PublishRequestSchema,
   /** Which rows of the flattened (expanded) tree this view shows; the feed sends only those. */
   viewTree: z.object({ connectionId, start: z.number().int().min(0), count: z.number().int().min(0).max(2000) }),
   setExpanded: z.object({ connectionId, path: topicText, expanded: z.boolean(), recursive: z.boolean().optional() }),
@@ -82,6 +74,8 @@ export const requestSchemas = {
   setHistoryLimits: HistoryLimitsSchema,
   ...captureRequestSchemas,
   ...profileRequestSchemas,
+  ...publishRequestSchemas,
+  ...retainedRequestSchemas,
 } as const;
 
 export type RequestName = keyof typeof requestSchemas;
@@ -215,7 +209,7 @@ export interface MessageDetail {
   payloadBase64: string;
 }
 
-export interface RequestResults extends CaptureResults, ProfileResults {
+export interface RequestResults extends CaptureResults, ProfileResults, PublishResults, RetainedResults {
   getAppInfo: AppInfo;
   listConnections: ConnectionSummary[];
   connect: { connectionId: string };
@@ -224,7 +218,6 @@ export interface RequestResults extends CaptureResults, ProfileResults {
   removeConnection: void;
   subscribe: void;
   unsubscribe: void;
-  publish: void;
   viewTree: void;
   setExpanded: void;
   selectTopic: void;
@@ -234,14 +227,14 @@ export interface RequestResults extends CaptureResults, ProfileResults {
 }
 
 /** Pushed from the main process; the feed sends at most ~30 batches a second. */
-export interface ScopeEvents extends CaptureEvents, ProfileEvents {
+export interface ScopeEvents extends CaptureEvents, ProfileEvents, PublishEvents, RetainedEvents {
   app: AppInfo;
   connections: ConnectionSummary[];
   tree: TreeWindow;
   history: HistoryDelta;
 }
 export type EventName = keyof ScopeEvents;
-export const eventNames: readonly EventName[] = ['app', 'connections', 'tree', 'history', 'links', 'packets', 'flows', 'profiles'];
+export const eventNames: readonly EventName[] = ['app', 'connections', 'tree', 'history', 'links', 'packets', 'flows', 'profiles', 'publishing', 'retained'];
 export const requestNames = Object.keys(requestSchemas) as RequestName[];
 
 export type ScopeRequests = {

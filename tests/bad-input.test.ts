@@ -50,7 +50,7 @@ async function connectionIds(): Promise<string[]> {
 
 /** Publishes a sentinel through the app and returns what the watcher saw from `mark` up to and including it. */
 async function seenUpToSentinel(mark: number, sentinel: string): Promise<string[]> {
-  expect(await h.call('publish', { connectionId: 'embedded', topic: sentinel, payload: 'sentinel', encoding: 'utf8', qos: 1, retain: false })).toEqual({ ok: true, value: undefined });
+  expect(await h.call('publish', { connectionId: 'embedded', topic: sentinel, payload: 'sentinel', format: 'text', qos: 1, retain: false })).toEqual({ ok: true, value: undefined });
   await waitFor(() => seen.slice(mark).some((m) => m.topic === sentinel), { what: `the watcher to receive ${sentinel}` });
   return seen.slice(mark).map((m) => m.topic);
 }
@@ -164,7 +164,7 @@ describe('invalid publish requests', () => {
     const published = (await h.summary('embedded'))!.counters.messagesPublished;
     for (const [topic, message] of cases) {
       for (const qos of [0, 1] as const) {
-        expectError(await h.call('publish', { connectionId: 'embedded', topic, payload: 'nope', encoding: 'utf8', qos, retain: false }), 'topic', message);
+        expectError(await h.call('publish', { connectionId: 'embedded', topic, payload: 'nope', format: 'text', qos, retain: false }), 'topic', message);
       }
     }
     expect(await seenUpToSentinel(mark, 'sentinel/topics')).toEqual(['sentinel/topics']);
@@ -176,7 +176,7 @@ describe('invalid publish requests', () => {
     const mark = seen.length;
     for (const payload of ['abc', '!!!!', 'ab=c', 'YQ=', 'YQ==YQ==', 'aGVsbG8 gd29y', 'é===']) {
       expectError(
-        await h.call('publish', { connectionId: 'embedded', topic: 'b64/bad', payload, encoding: 'base64', qos: 1, retain: false }),
+        await h.call('publish', { connectionId: 'embedded', topic: 'b64/bad', payload, format: 'base64', qos: 1, retain: false }),
         'payload',
         'The payload is not valid base64.',
       );
@@ -184,7 +184,7 @@ describe('invalid publish requests', () => {
     expect(await seenUpToSentinel(mark, 'sentinel/base64')).toEqual(['sentinel/base64']);
 
     const bytes = Buffer.from([0x00, 0xff, 0x10, 0x80, 0x41, 0xfe, 0x0a]);
-    expect(await h.call('publish', { connectionId: 'embedded', topic: 'b64/good', payload: bytes.toString('base64'), encoding: 'base64', qos: 1, retain: false })).toEqual({
+    expect(await h.call('publish', { connectionId: 'embedded', topic: 'b64/good', payload: bytes.toString('base64'), format: 'base64', qos: 1, retain: false })).toEqual({
       ok: true,
       value: undefined,
     });
@@ -196,7 +196,7 @@ describe('invalid publish requests', () => {
   it('publishing on a connection that is not connected fails without sending', async () => {
     const port = await freePort();
     const id = ((await h.ok('connect', { url: `mqtt://127.0.0.1:${port}`, protocolVersion: 5 })) as { connectionId: string }).connectionId;
-    const result = await h.call('publish', { connectionId: id, topic: 'never/sent', payload: 'x', encoding: 'utf8', qos: 1, retain: false });
+    const result = await h.call('publish', { connectionId: id, topic: 'never/sent', payload: 'x', format: 'text', qos: 1, retain: false });
     expectError(result, null, `Not connected to mqtt://127.0.0.1:${port}: the message was not sent.`);
     expect((await h.summary(id))!.counters.messagesPublished).toBe(0);
     await h.ok('removeConnection', { connectionId: id });
@@ -210,10 +210,10 @@ describe('requests with the wrong shape', () => {
     ['connect with a number as url', 'connect', { url: 1883, protocolVersion: 4 }, 'url'],
     ['connect with no argument', 'connect', undefined, null],
     ['connect with a subscription at QoS 3', 'connect', { url: brokerUrlLater(), protocolVersion: 4, subscriptions: [{ filter: 'a', qos: 3 }] }, 'subscriptions.0.qos'],
-    ['publish at QoS 3', 'publish', { connectionId: 'embedded', topic: 'a', payload: 'x', encoding: 'utf8', qos: 3, retain: false }, 'qos'],
-    ['publish without retain', 'publish', { connectionId: 'embedded', topic: 'a', payload: 'x', encoding: 'utf8', qos: 0 }, 'retain'],
+    ['publish at QoS 3', 'publish', { connectionId: 'embedded', topic: 'a', payload: 'x', format: 'text', qos: 3, retain: false }, 'qos'],
+    ['publish without retain', 'publish', { connectionId: 'embedded', topic: 'a', payload: 'x', format: 'text', qos: 0 }, 'retain'],
     ['publish with encoding hex', 'publish', { connectionId: 'embedded', topic: 'a', payload: '00', encoding: 'hex', qos: 0, retain: false }, 'encoding'],
-    ['publish with a Buffer-like payload', 'publish', { connectionId: 'embedded', topic: 'a', payload: { type: 'Buffer', data: [1] }, encoding: 'utf8', qos: 0, retain: false }, 'payload'],
+    ['publish with a Buffer-like payload', 'publish', { connectionId: 'embedded', topic: 'a', payload: { type: 'Buffer', data: [1] }, format: 'text', qos: 0, retain: false }, 'payload'],
     ['publish with null', 'publish', null, null],
     ['subscribe without filter', 'subscribe', { connectionId: 'embedded', qos: 0 }, 'filter'],
     ['subscribe at QoS 3', 'subscribe', { connectionId: 'embedded', filter: 'a', qos: 3 }, 'qos'],
@@ -259,7 +259,7 @@ describe('an unknown connectionId', () => {
     ['removeConnection', {}],
     ['subscribe', { filter: 'a/b', qos: 1 }],
     ['unsubscribe', { filter: 'a/b' }],
-    ['publish', { topic: 'a/b', payload: 'x', encoding: 'utf8', qos: 0, retain: false }],
+    ['publish', { topic: 'a/b', payload: 'x', format: 'text', qos: 0, retain: false }],
     ['viewTree', { start: 0, count: 10 }],
     ['setExpanded', { path: 'a', expanded: true }],
     ['selectTopic', { topic: 'a/b' }],
@@ -276,7 +276,7 @@ describe('an unknown connectionId', () => {
     await h.waitForStatus(id, 'connected');
     expect(await h.call('removeConnection', { connectionId: id })).toEqual({ ok: true, value: undefined });
     expectError(
-      await h.call('publish', { connectionId: id, topic: 'a', payload: 'x', encoding: 'utf8', qos: 0, retain: false }),
+      await h.call('publish', { connectionId: id, topic: 'a', payload: 'x', format: 'text', qos: 0, retain: false }),
       'connectionId',
       `No connection with id ${id}; it may have been removed.`,
     );

@@ -184,7 +184,7 @@ describe("our client's tap against mosquitto", () => {
       subscriptions: [{ filter: `tap${version}/#`, qos: 2 }],
     })) as { connectionId: string };
     await h.waitForSubscriptions(connectionId);
-    for (const qos of [0, 1, 2]) await h.ok('publish', { connectionId, topic: `tap${version}/q${qos}`, payload: `p${qos}`, encoding: 'utf8', qos, retain: false });
+    for (const qos of [0, 1, 2]) await h.ok('publish', { connectionId, topic: `tap${version}/q${qos}`, payload: `p${qos}`, format: 'text', qos, retain: false });
     const linkId = `conn:${connectionId}`;
     const sent = await waitFor(() => {
       const out = [0, 1, 2].map((q) => flowOn(linkId, `tap${version}/q${q}`, true));
@@ -217,7 +217,7 @@ describe("the server's Receive Maximum", () => {
     };
     await h.waitForStatus(connectionId, 'connected');
     const results = await Promise.all(
-      Array.from({ length: 10 }, (_, i) => h.call('publish', { connectionId, topic: `window/${i}`, payload: `m${i}`, encoding: 'utf8', qos: 2, retain: false })),
+      Array.from({ length: 10 }, (_, i) => h.call('publish', { connectionId, topic: `window/${i}`, payload: `m${i}`, format: 'text', qos: 2, retain: false })),
     );
     expect(results.filter((r) => !r.ok)).toEqual([]);
     const linkId = `conn:${connectionId}`;

@@ -116,7 +116,7 @@ describe("the core's publish request", () => {
         try {
           // mosquitto_sub's own "Subscribed" line is not flushed through a pipe; the broker's log is.
           await broker.waitForLog(new RegExp(`Sending SUBACK to ${subId}$`), `SUBACK to ${subId}`);
-          const result = await h.call('publish', { connectionId: id, topic, payload, encoding: 'utf8', qos, retain: false });
+          const result = await h.call('publish', { connectionId: id, topic, payload, format: 'text', qos, retain: false });
           expect(result).toEqual({ ok: true, value: undefined });
           const done = await sub.done;
           expect(done.code, done.stderr).toBe(0);

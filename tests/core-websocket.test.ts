@@ -33,7 +33,7 @@ describe('WebSocket connections', () => {
     await mosquittoPub(['-h', '127.0.0.1', '-p', String(mosquitto.port), '-t', `ws${version}/in`, '-m', 'over tcp, out over ws', '-q', '1']);
     const view = await h.waitForHistory(connectionId, `ws${version}/in`, (v) => v.entries.length === 1);
     expect(view.entries[0]).toMatchObject({ qos: 1, preview: 'over tcp, out over ws' });
-    const sent = await h.call('publish', { connectionId, topic: `ws${version}/out`, payload: 'back', encoding: 'utf8', qos: 1, retain: false });
+    const sent = await h.call('publish', { connectionId, topic: `ws${version}/out`, payload: 'back', format: 'text', qos: 1, retain: false });
     expect(sent.ok).toBe(true);
     await h.waitForHistory(connectionId, `ws${version}/out`, (v) => v.entries.length === 1);
     const types = await waitFor(() => {

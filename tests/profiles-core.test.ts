@@ -49,7 +49,7 @@ describe('profiles through the core', () => {
     })) as ProfileView;
     const { connectionId } = (await h.ok('connectProfile', { id: saved.id })) as { connectionId: string };
     await h.waitForSubscriptions(connectionId);
-    await h.ok('publish', { connectionId, topic: 'nl/mine', payload: 'not for me', encoding: 'utf8', qos: 1, retain: false });
+    await h.ok('publish', { connectionId, topic: 'nl/mine', payload: 'not for me', format: 'text', qos: 1, retain: false });
     await mosquittoPub(['-h', '127.0.0.1', '-p', String(mosquitto.port), '-u', 'ops', '-P', 'pr0file-secret', '-t', 'nl/theirs', '-m', 'for me', '-q', '1']);
     await h.waitForHistory(connectionId, 'nl/theirs', (v) => v.entries.length === 1);
     const summary = await h.summary(connectionId);

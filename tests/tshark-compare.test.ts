@@ -164,7 +164,7 @@ describe.skipIf(skipReason !== null)(title, () => {
     await settle();
     // mosquitto sends each message back: both directions of QoS 0, 1 and 2.
     for (const qos of [0, 1, 2] as const) {
-      await h.ok('publish', { connectionId, topic: `app${version}/q${qos}`, payload: `from the app, QoS ${qos}`, encoding: 'utf8', qos, retain: false });
+      await h.ok('publish', { connectionId, topic: `app${version}/q${qos}`, payload: `from the app, QoS ${qos}`, format: 'text', qos, retain: false });
       await settle();
     }
     await h.ok('subscribe', { connectionId, filter: `extra${version}/+`, qos: 1 });

@@ -2,10 +2,13 @@
 import type { ConnectionSummary, HistoryLimits } from '../../shared/contract';
 import { MqttConnection, type MqttConnectionOptions } from './mqtt-connection';
 import { TopicTree } from './topic-tree';
+import { RetainedIndex } from './retained/retained-index';
 
 export class ConnectionEntry {
   readonly connection: MqttConnection;
   readonly tree: TopicTree;
+  /** What the broker holds as retained messages, as far as MQTT Scope knows. */
+  readonly retained = new RetainedIndex();
   /** The capture link this connection's packets are recorded on. */
   readonly linkId: string;
 
@@ -14,7 +17,10 @@ export class ConnectionEntry {
     this.tree = new TopicTree(limits);
     this.connection = new MqttConnection(options);
     this.connection.on('message', (m) => {
-      this.tree.ingest(m.topic, m.payload, m.qos, m.retain, Date.now());
+      const now = Date.now();
+      this.tree.ingest(m.topic, m.payload, m.qos, m.retain, now);
+      // The retain flag is set on what a broker sends because a subscription was made (and, with Retain As Published, on live retained messages).
+      if (m.retain) this.retained.observe(m, now, 'subscription');
       onMessage();
     });
     this.connection.on('change', onChange);

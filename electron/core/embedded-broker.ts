@@ -16,7 +16,17 @@ export interface EmbeddedBrokerOptions {
   wrapSocket?: (socket: net.Socket) => Duplex;
 }
 
+export interface StoredRetained {
+  topic: string;
+  payload: Buffer;
+  qos: 0 | 1 | 2;
+  properties?: Record<string, unknown>;
+}
+
 export class EmbeddedBroker {
+  /** Who set each retained message and when (since this broker started), for the retained view. */
+  readonly retainedOrigins = new Map<string, { clientId: string; at: number }>();
+
   private constructor(
     readonly aedes: Aedes,
     private readonly server: net.Server,
@@ -42,7 +52,20 @@ export class EmbeddedBroker {
       port = await listen(server, options.host, 0);
       note = `Port ${options.port} was taken, so the broker listens on ${port}.`;
     }
-    return new EmbeddedBroker(aedes, server, options.host, port, note);
+    const broker = new EmbeddedBroker(aedes, server, options.host, port, note);
+    aedes.on('publish', (packet, client) => {
+      if (!packet.retain || !client) return;
+      if (packet.payload.length === 0) broker.retainedOrigins.delete(packet.topic);
+      else broker.retainedOrigins.set(packet.topic, { clientId: client.id, at: Date.now() });
+    });
+    return broker;
+  }
+
+  /** The retained messages Aedes holds under a filter (its in-memory persistence). */
+  retainedStream(filter: string): AsyncIterable<StoredRetained> {
+    // Aedes types its persistence as any; the memory persistence yields packets.
+    const persistence = (this.aedes as unknown as { persistence: { createRetainedStream(pattern: string): AsyncIterable<StoredRetained> } }).persistence;
+    return persistence.createRetainedStream(filter);
   }
 
   get clientCount(): number {

@@ -41,6 +41,14 @@ export interface IncomingMessage {
   payload: Uint8Array;
   qos: Qos;
   retain: boolean;
+  /** 5.0 PUBLISH properties as MQTT.js decoded them (correlationData a Buffer), if any. */
+  properties: Record<string, unknown> | undefined;
+}
+
+/** What MQTT.js takes to publish: retain, 5.0 properties (topic alias, response topic...). */
+export interface PublishOptions {
+  retain: boolean;
+  properties?: Record<string, unknown>;
 }
 
 interface Events {
@@ -114,22 +122,47 @@ export class MqttConnection extends EventEmitter<Events> {
     if (had && this.client?.connected) await this.client.unsubscribeAsync(filter);
   }
 
-  async publish(topic: string, payload: Uint8Array, qos: Qos, retain: boolean): Promise<void> {
+  /** Publishes and resolves when the broker accepted it (QoS 0: when written); the packet id it used. */
+  async publish(topic: string, payload: Uint8Array, qos: Qos, options: PublishOptions): Promise<{ packetId: number | null }> {
     if (!this.client?.connected) throw new Error(`Not connected to ${displayBrokerUrl(this.options.address)}: the message was not sent.`);
     const bytes = Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength);
+    const publishOptions = { qos, retain: options.retain, ...(options.properties ? { properties: options.properties } : {}) };
+    let packet: { messageId?: number } | undefined;
     if (qos === 0) {
-      await this.client.publishAsync(topic, bytes, { qos, retain });
+      packet = await this.client.publishAsync(topic, bytes, publishOptions);
     } else {
       await this.sendWindow.acquire();
       try {
         if (!this.client?.connected) throw new Error(`The connection to ${displayBrokerUrl(this.options.address)} closed while the message waited: it was not sent.`);
-        await this.client.publishAsync(topic, bytes, { qos, retain });
+        packet = await this.client.publishAsync(topic, bytes, publishOptions);
       } finally {
         this.sendWindow.release();
       }
     }
     this.messagesPublished++;
     this.emit('change');
+    return { packetId: qos > 0 ? (packet?.messageId ?? null) : null };
+  }
+
+  /**
+   * A subscription of the app's own (a request's reply topic), not in the list the
+   * user manages; resolves with the granted QoS, or rejects with the broker's reason.
+   */
+  async subscribeQuietly(filter: string, qos: Qos): Promise<Qos> {
+    if (!this.client?.connected) throw new Error(`Not connected to ${displayBrokerUrl(this.options.address)}.`);
+    const granted = await this.client.subscribeAsync(filter, { qos });
+    const code = granted[0]?.qos;
+    if (code === undefined || code > 2) throw new Error(`The broker refused the subscription to ${filter}: ${subackCodeText(code ?? 0x80, this.options.protocolVersion)}`);
+    return code as Qos;
+  }
+
+  async unsubscribeQuietly(filter: string): Promise<void> {
+    if (this.client?.connected && !this.subscriptions.has(filter)) await this.client.unsubscribeAsync(filter);
+  }
+
+  /** The MQTT.js options this connection connects with, for a short-lived client beside it (a retained scan). */
+  clientOptions(overrides: Partial<IClientOptions>): IClientOptions {
+    return { ...this.baseClientOptions(), ...overrides };
   }
 
   /** Closes the connection at the user's request; no reconnect follows. */
@@ -159,12 +192,10 @@ export class MqttConnection extends EventEmitter<Events> {
     this.start();
   }
 
-  private open(): void {
+  private baseClientOptions(): IClientOptions {
     const o = this.options;
     const a = o.address;
-    this.connackReceived = false;
-    this.setStatus({ kind: 'connecting', attempt: this.attempt });
-    const clientOptions: IClientOptions = {
+    return {
       clean: true,
       keepalive: 60,
       connectTimeout: 10_000,
@@ -182,6 +213,14 @@ export class MqttConnection extends EventEmitter<Events> {
       reconnectPeriod: 0,
       resubscribe: false,
     };
+  }
+
+  private open(): void {
+    const o = this.options;
+    const a = o.address;
+    this.connackReceived = false;
+    this.setStatus({ kind: 'connecting', attempt: this.attempt });
+    const clientOptions = this.baseClientOptions();
     const client = mqtt.connect({ ...clientOptions, manualConnect: true });
     const wrap = o.wrapStream;
     if (wrap) {
@@ -208,7 +247,7 @@ export class MqttConnection extends EventEmitter<Events> {
     });
     client.on('message', (topic, payload, packet) => {
       if (client !== this.client) return;
-      this.emit('message', { topic, payload, qos: packet.qos, retain: packet.retain });
+      this.emit('message', { topic, payload, qos: packet.qos, retain: packet.retain, properties: packet.properties as Record<string, unknown> | undefined });
     });
     client.on('error', (err) => {
       if (client !== this.client) return;

@@ -22,6 +22,14 @@ import { UserInputError } from '../../shared/rpc';
 import { ProfileStore } from './profiles/profile-store';
 import { fileOnlyCipher, type SecretCipher } from './profiles/secret-store';
 import type { ProfilesState } from '../../shared/profile-contract';
+import path from 'node:path';
+import type { PublishEvents } from '../../shared/publish-contract';
+import type { RetainedEvents } from '../../shared/retained-contract';
+import { PublishLibraryStore } from './publish/publish-library';
+import { RepeatRunner } from './publish/repeat-runner';
+import { RetainedService } from './retained/retained-service';
+import { SnapshotStore } from './retained/snapshot-store';
+import type { OriginLookup } from './retained/retained-index';
 
 export type { EventPush } from './view-feed';
 
@@ -59,6 +67,9 @@ export class ScopeCore implements FeedSource {
   readonly profiles: ProfileStore;
   readonly connections = new Map<string, ConnectionEntry>();
   readonly capture: PacketCapture;
+  readonly publishLibrary: PublishLibraryStore;
+  readonly repeats = new RepeatRunner(() => this.countersRevision++);
+  readonly retainedOps: RetainedService;
   private readonly feeds = new Set<ViewFeed>();
   private feedTimer: NodeJS.Timeout | null = null;
   private broker: EmbeddedBroker | null = null;
@@ -76,6 +87,44 @@ export class ScopeCore implements FeedSource {
     this.capture = new PacketCapture(settings.get().captureLimits ?? defaultCaptureLimits);
     this.profiles = ProfileStore.open({ dataDir: options.dataDir, cipher: options.secretCipher ?? fileOnlyCipher });
     if (this.profiles.problem) this.log(this.profiles.problem);
+    this.publishLibrary = PublishLibraryStore.open(options.dataDir);
+    if (this.publishLibrary.problem) this.log(this.publishLibrary.problem);
+    this.retainedOps = new RetainedService(this, new SnapshotStore(path.join(options.dataDir, 'retained-snapshots')));
+    if (this.retainedOps.snapshots.problem) this.log(this.retainedOps.snapshots.problem);
+  }
+
+  publishingState(): PublishEvents['publishing'] {
+    return { repeats: this.repeats.list(), libraryRevision: this.publishLibrary.revision };
+  }
+
+  get publishingRevision(): number {
+    return this.repeats.revision + this.publishLibrary.revision;
+  }
+
+  retainedState(): RetainedEvents['retained'] {
+    return {
+      connections: [...this.connections.values()].map((c) => ({ connectionId: c.id, revision: c.retained.revision, count: c.retained.size, lastScan: c.retained.lastScan })),
+      jobs: this.retainedOps.jobList(),
+      snapshotsRevision: this.retainedOps.snapshots.revision,
+    };
+  }
+
+  /** Moves whenever any connection's retained index, a job or the snapshots change. */
+  get retainedRevision(): number {
+    let sum = this.retainedOps.revision + this.retainedOps.snapshots.revision + this.connectionsRevision;
+    for (const c of this.connections.values()) sum += c.retained.revision;
+    return sum;
+  }
+
+  /** The embedded broker when this connection goes to it. */
+  embeddedBrokerFor(entry: ConnectionEntry): EmbeddedBroker | null {
+    const a = entry.connection.options.address;
+    return this.broker && this.isEmbeddedBroker(a.host, a.port) ? this.broker : null;
+  }
+
+  retainedOrigins(entry: ConnectionEntry): OriginLookup {
+    const broker = this.embeddedBrokerFor(entry);
+    return broker ? (topic) => broker.retainedOrigins.get(topic) : () => undefined;
   }
 
   profilesState(): ProfilesState {
@@ -101,7 +150,7 @@ export class ScopeCore implements FeedSource {
     return core;
   }
 
-  private log(line: string): void {
+  log(line: string): void {
     (this.options.log ?? console.log)(line);
   }
 
@@ -121,6 +170,15 @@ export class ScopeCore implements FeedSource {
       };
       this.broker.aedes.on('client', bump);
       this.broker.aedes.on('clientDisconnect', bump);
+      // The broker knows every change of its retained set: connections to it see them at once.
+      this.broker.aedes.on('publish', (packet, client) => {
+        if (!packet.retain || !client) return;
+        for (const entry of this.connections.values()) {
+          if (this.embeddedBrokerFor(entry)) {
+            entry.retained.observe({ topic: packet.topic, payload: new Uint8Array(packet.payload as Buffer), qos: packet.qos, properties: packet.properties as Record<string, unknown> | undefined }, Date.now(), 'broker-store');
+          }
+        }
+      });
       const address = parseBrokerUrl(this.broker.url);
       if (!address.ok) throw new Error(address.problem);
       this.addConnection({
@@ -175,6 +233,7 @@ export class ScopeCore implements FeedSource {
     const entry = this.connections.get(id);
     if (!entry) return;
     this.connections.delete(id);
+    this.repeats.stopConnection(id);
     for (const feed of this.feeds) feed.forget(id);
     this.connectionsRevision++;
     await entry.connection.stop();
@@ -266,6 +325,7 @@ export class ScopeCore implements FeedSource {
     if (this.feedTimer) clearInterval(this.feedTimer);
     this.feedTimer = null;
     this.feeds.clear();
+    this.repeats.stopAll();
     await this.demo?.stop();
     this.demo = null;
     await Promise.all([...this.connections.values()].map((c) => c.connection.stop()));

@@ -5,13 +5,15 @@ import { randomBytes } from 'node:crypto';
 import { parseBrokerUrl } from '../../shared/broker-url';
 import type { RequestArg } from '../../shared/contract';
 import { UserInputError, type RequestHandlers } from '../../shared/rpc';
-import { topicFilterProblem, topicNameProblem } from '../../shared/topic';
+import { topicFilterProblem } from '../../shared/topic';
 import type { ConnectionEntry } from './connection-entry';
 import type { ScopeCore } from './scope-core';
 import { expandablePathsUnder } from './tree-window';
 import type { ViewFeed } from './view-feed';
 import { createCaptureHandlers } from './capture/capture-handlers';
 import { createProfileHandlers } from './profiles/profile-handlers';
+import { createPublishHandlers } from './publish/publish-handlers';
+import { createRetainedHandlers } from './retained/retained-handlers';
 
 export function createSessionHandlers(core: ScopeCore, feed: ViewFeed): RequestHandlers {
   const entryOf = (connectionId: string): ConnectionEntry => {
@@ -67,26 +69,6 @@ export function createSessionHandlers(core: ScopeCore, feed: ViewFeed): RequestH
     },
     unsubscribe: async ({ connectionId, filter }: RequestArg<'unsubscribe'>) => entryOf(connectionId).connection.unsubscribe(filter),
 
-    publish: async (req: RequestArg<'publish'>) => {
-      const entry = entryOf(req.connectionId);
-      const problem = topicNameProblem(req.topic);
-      if (problem) throw new UserInputError(problem, 'topic');
-      let payload: Uint8Array;
-      if (req.encoding === 'base64') {
-        if (!/^[A-Za-z0-9+/]*={0,2}$/.test(req.payload) || req.payload.length % 4 !== 0) {
-          throw new UserInputError('The payload is not valid base64.', 'payload');
-        }
-        payload = Buffer.from(req.payload, 'base64');
-      } else {
-        payload = Buffer.from(req.payload, 'utf8');
-      }
-      try {
-        await entry.connection.publish(req.topic, payload, req.qos, req.retain);
-      } catch (err) {
-        throw new UserInputError((err as Error).message, null);
-      }
-    },
-
     viewTree: ({ connectionId, start, count }: RequestArg<'viewTree'>) => {
       entryOf(connectionId);
       feed.setWindow(connectionId, start, count);
@@ -121,5 +103,7 @@ export function createSessionHandlers(core: ScopeCore, feed: ViewFeed): RequestH
     setHistoryLimits: (limits: RequestArg<'setHistoryLimits'>) => core.setHistoryLimits(limits),
     ...createCaptureHandlers(core, feed),
     ...createProfileHandlers(core),
+    ...createPublishHandlers(core, entryOf),
+    ...createRetainedHandlers(core.retainedOps, entryOf, (entry) => core.retainedOrigins(entry)),
   };
 }

@@ -96,6 +96,14 @@ export class TopicTree {
     return message;
   }
 
+  /** Topics with messages that start with the prefix, in display order, for completing a topic field. */
+  topicsStartingWith(prefix: string, limit: number): { topics: string[]; more: number } {
+    const matches: string[] = [];
+    for (const topic of this.byPath.keys()) if (topic.startsWith(prefix)) matches.push(topic);
+    matches.sort(collator.compare);
+    return { topics: matches.slice(0, limit), more: Math.max(0, matches.length - limit) };
+  }
+
   setLimits(limits: HistoryLimits): void {
     this.limits = limits;
     for (const node of this.byPath.values()) node.history?.setLimits(limits);

@@ -35,6 +35,10 @@ export interface FeedSource {
   capture: PacketCapture;
   profilesRevision: number;
   profilesState(): ScopeEvents['profiles'];
+  publishingRevision: number;
+  publishingState(): ScopeEvents['publishing'];
+  retainedRevision: number;
+  retainedState(): ScopeEvents['retained'];
 }
 
 interface CaptureView<F> {
@@ -46,6 +50,7 @@ interface CaptureView<F> {
 const historyPreviewChars = 200;
 /** Counters move with every message; the list goes out at most this often for them alone. */
 const countersIntervalMs = 250;
+const retainedIntervalMs = 200;
 
 export class ViewFeed {
   private readonly views = new Map<string, ConnectionView>();
@@ -68,6 +73,9 @@ export class ViewFeed {
   private sentLinks = -1;
   private sentLinksFlows = -1;
   private sentProfiles = -1;
+  private sentPublishing = -1;
+  private sentRetained = -1;
+  private sentRetainedAt = 0;
 
   constructor(
     private readonly source: FeedSource,
@@ -145,6 +153,16 @@ export class ViewFeed {
     if (this.sentProfiles !== s.profilesRevision) {
       this.sentProfiles = s.profilesRevision;
       this.push('profiles', s.profilesState());
+    }
+    if (this.sentPublishing !== s.publishingRevision) {
+      this.sentPublishing = s.publishingRevision;
+      this.push('publishing', s.publishingState());
+    }
+    // A view re-reads its page of the retained table when this moves: a few times a second is enough.
+    if (this.sentRetained !== s.retainedRevision && now - this.sentRetainedAt >= retainedIntervalMs) {
+      this.sentRetained = s.retainedRevision;
+      this.sentRetainedAt = now;
+      this.push('retained', s.retainedState());
     }
     this.flushCapture();
     const entry = this.activeId ? s.connection(this.activeId) : undefined;

@@ -36,9 +36,28 @@ const requests = {
   connectProfile: true,
   importProfiles: true,
   exportProfiles: true,
+  startRepeat: true,
+  stopRepeat: true,
+  sendRequest: true,
+  completeTopic: true,
+  getPublishLibrary: true,
+  savePublish: true,
+  deleteSavedPublish: true,
+  clearPublishHistory: true,
+  listRetained: true,
+  getRetained: true,
+  scanRetained: true,
+  clearRetained: true,
+  exportRetained: true,
+  restoreRetained: true,
+  saveRetainedSnapshot: true,
+  listRetainedSnapshots: true,
+  deleteRetainedSnapshot: true,
+  getRetainedSnapshot: true,
+  compareRetained: true,
 } as const satisfies Record<RequestName, true>;
 
-const events = { app: true, connections: true, tree: true, history: true, links: true, packets: true, flows: true, profiles: true } as const satisfies Record<EventName, true>;
+const events = { app: true, connections: true, tree: true, history: true, links: true, packets: true, flows: true, profiles: true, publishing: true, retained: true } as const satisfies Record<EventName, true>;
 
 export const PRELOAD_REQUEST_NAMES = Object.keys(requests) as RequestName[];
 export const PRELOAD_EVENT_NAMES = Object.keys(events) as EventName[];

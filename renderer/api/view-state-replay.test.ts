@@ -20,7 +20,7 @@ describe('ViewStateLog', () => {
 
   it('ignores requests that are not view state and forgets removed connections', () => {
     const log = new ViewStateLog();
-    log.record('publish', { connectionId: 'a', topic: 't', payload: '', encoding: 'utf8', qos: 0, retain: false });
+    log.record('publish', { connectionId: 'a', topic: 't', payload: '', format: 'text', qos: 0, retain: false });
     log.record('viewTree', { connectionId: 'a', start: 0, count: 10 });
     log.record('viewTree', { connectionId: 'b', start: 0, count: 10 });
     log.record('removeConnection', { connectionId: 'a' });

@@ -37,7 +37,7 @@ describe('createWebSocketApi', () => {
     const api = await createWebSocketApi({ url, createSocket });
 
     expect(await api.getAppInfo()).toEqual({ version: '1' });
-    const failure = api.publish({ connectionId: 'c', topic: '#', payload: '', encoding: 'utf8', qos: 0, retain: false });
+    const failure = api.publish({ connectionId: 'c', topic: '#', payload: '', format: 'text', qos: 0, retain: false });
     await expect(failure).rejects.toBeInstanceOf(RpcError);
     await expect(failure).rejects.toMatchObject({ message: 'Bad topic', field: 'topic' });
     expect(seen.map((m) => m.name)).toEqual(['getAppInfo', 'publish']);

@@ -38,7 +38,7 @@ export function PublishBox() {
     setBusy(true);
     setErrors(noErrors);
     try {
-      await api.publish({ connectionId: connection.id, topic, payload, encoding: 'utf8', qos, retain });
+      await api.publish({ connectionId: connection.id, topic, payload, format: 'text', qos, retain });
       setPublished(topic);
     } catch (err) {
       setErrors(formErrorsFrom(err, ['topic', 'payload', 'qos', 'retain']));
