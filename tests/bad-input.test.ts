@@ -50,7 +50,7 @@ async function connectionIds(): Promise<string[]> {
 
 /** Publishes a sentinel through the app and returns what the watcher saw from `mark` up to and including it. */
 async function seenUpToSentinel(mark: number, sentinel: string): Promise<string[]> {
-  expect(await h.call('publish', { connectionId: 'embedded', topic: sentinel, payload: 'sentinel', format: 'text', qos: 1, retain: false })).toEqual({ ok: true, value: undefined });
+  expect(await h.call('publish', { connectionId: 'embedded', topic: sentinel, payload: 'sentinel', format: 'text', qos: 1, retain: false })).toMatchObject({ ok: true, value: { flowId: expect.any(Number) } });
   await waitFor(() => seen.slice(mark).some((m) => m.topic === sentinel), { what: `the watcher to receive ${sentinel}` });
   return seen.slice(mark).map((m) => m.topic);
 }
@@ -184,9 +184,9 @@ describe('invalid publish requests', () => {
     expect(await seenUpToSentinel(mark, 'sentinel/base64')).toEqual(['sentinel/base64']);
 
     const bytes = Buffer.from([0x00, 0xff, 0x10, 0x80, 0x41, 0xfe, 0x0a]);
-    expect(await h.call('publish', { connectionId: 'embedded', topic: 'b64/good', payload: bytes.toString('base64'), format: 'base64', qos: 1, retain: false })).toEqual({
+    expect(await h.call('publish', { connectionId: 'embedded', topic: 'b64/good', payload: bytes.toString('base64'), format: 'base64', qos: 1, retain: false })).toMatchObject({
       ok: true,
-      value: undefined,
+      value: { size: bytes.length, flowId: expect.any(Number) },
     });
     const arrived = await waitFor(() => seen.find((m) => m.topic === 'b64/good'), { what: 'b64/good at the watcher' });
     expect(arrived.payload.equals(bytes)).toBe(true);
@@ -212,7 +212,7 @@ describe('requests with the wrong shape', () => {
     ['connect with a subscription at QoS 3', 'connect', { url: brokerUrlLater(), protocolVersion: 4, subscriptions: [{ filter: 'a', qos: 3 }] }, 'subscriptions.0.qos'],
     ['publish at QoS 3', 'publish', { connectionId: 'embedded', topic: 'a', payload: 'x', format: 'text', qos: 3, retain: false }, 'qos'],
     ['publish without retain', 'publish', { connectionId: 'embedded', topic: 'a', payload: 'x', format: 'text', qos: 0 }, 'retain'],
-    ['publish with encoding hex', 'publish', { connectionId: 'embedded', topic: 'a', payload: '00', encoding: 'hex', qos: 0, retain: false }, 'encoding'],
+    ['publish with format binary', 'publish', { connectionId: 'embedded', topic: 'a', payload: '00', format: 'binary', qos: 0, retain: false }, 'format'],
     ['publish with a Buffer-like payload', 'publish', { connectionId: 'embedded', topic: 'a', payload: { type: 'Buffer', data: [1] }, format: 'text', qos: 0, retain: false }, 'payload'],
     ['publish with null', 'publish', null, null],
     ['subscribe without filter', 'subscribe', { connectionId: 'embedded', qos: 0 }, 'filter'],

@@ -113,7 +113,7 @@ describe('the embedded broker', () => {
         expect(first[0].toString('utf8')).toBe(`${ready} ready`);
         await mosquittoPub([...base, '-q', '1', '-t', topic, '-m', fromCli]);
         await sub.waitForMessages(2);
-        expect(await h.call('publish', { connectionId: 'embedded', topic, payload: fromApp, format: 'text', qos: 2, retain: false })).toEqual({ ok: true, value: undefined });
+        expect(await h.call('publish', { connectionId: 'embedded', topic, payload: fromApp, format: 'text', qos: 2, retain: false })).toMatchObject({ ok: true, value: { flowId: expect.any(Number) } });
         const done = await sub.done;
         expect(done.code, done.stderr).toBe(0);
         expect(done.messages.map((m) => m.toString('hex'))).toEqual(

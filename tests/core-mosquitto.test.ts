@@ -117,7 +117,7 @@ describe("the core's publish request", () => {
           // mosquitto_sub's own "Subscribed" line is not flushed through a pipe; the broker's log is.
           await broker.waitForLog(new RegExp(`Sending SUBACK to ${subId}$`), `SUBACK to ${subId}`);
           const result = await h.call('publish', { connectionId: id, topic, payload, format: 'text', qos, retain: false });
-          expect(result).toEqual({ ok: true, value: undefined });
+          expect(result).toMatchObject({ ok: true, value: { size: Buffer.byteLength(payload), packetId: qos === 0 ? null : expect.any(Number), flowId: expect.any(Number) } });
           const done = await sub.done;
           expect(done.code, done.stderr).toBe(0);
           expect(done.messages).toHaveLength(1);

@@ -14,6 +14,14 @@ import { connackCodeText, subackCodeText } from '../../shared/reason-codes';
 import { describeConnectionError, reconnectDelayMs } from './connection-errors';
 import { SendWindow } from './send-window';
 
+/**
+ * 3.x brokers cannot announce how many QoS 1/2 messages they take in flight, and some
+ * drop the excess without a word: mosquitto answers a 3.1.1 client's PUBLISH beyond its
+ * max_inflight_messages (default 20) with a plain PUBACK and discards the message (its
+ * log says rc 151, quota exceeded). 20 keeps a 3.x connection within that default.
+ */
+export const assumedV3ReceiveWindow = 20;
+
 /** How long a user's disconnect waits for the broker before closing the socket anyway. */
 const disconnectGraceMs = 2000;
 
@@ -233,7 +241,7 @@ export class MqttConnection extends EventEmitter<Events> {
     this.client = client;
     client.on('connect', (connack) => {
       if (client !== this.client) return;
-      this.sendWindow.setLimit(connack.properties?.receiveMaximum ?? 65_535);
+      this.sendWindow.setLimit(connack.properties?.receiveMaximum ?? (this.options.protocolVersion === 5 ? 65_535 : assumedV3ReceiveWindow));
       const code = (this.options.protocolVersion === 5 ? connack.reasonCode : connack.returnCode) ?? 0;
       const properties = Object.fromEntries(
         Object.entries(connack.properties ?? {}).map(([k, v]) => [k, Buffer.isBuffer(v) ? `0x${v.toString('hex')}` : v]),
