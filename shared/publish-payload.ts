@@ -1,7 +1,10 @@
 // The publish payload as the user wrote it (text, JSON, hex digits, base64) turned
 // into the bytes that go on the wire, or a message for the payload field. The
 // renderer checks as the user types; the core checks again before anything is sent.
+import { decodeBase64, isBase64 } from './base64';
 import type { PayloadInputFormat } from './publish-contract';
+
+export { decodeBase64, encodeBase64, isBase64 } from './base64';
 
 export type PayloadEncoding = { ok: true; bytes: Uint8Array } | { ok: false; problem: string };
 
@@ -16,7 +19,7 @@ export function encodePublishPayload(text: string, format: PayloadInputFormat): 
     case 'hex':
       return hexToBytes(text);
     case 'base64':
-      return base64ToBytes(text);
+      return base64PayloadBytes(text);
   }
 }
 
@@ -42,27 +45,9 @@ export function hexToBytes(text: string): PayloadEncoding {
   return { ok: true, bytes };
 }
 
-export function base64ToBytes(text: string): PayloadEncoding {
+export function base64PayloadBytes(text: string): PayloadEncoding {
   if (!isBase64(text)) return { ok: false, problem: 'The payload is not valid base64.' };
   return { ok: true, bytes: decodeBase64(text) };
-}
-
-export function isBase64(text: string): boolean {
-  return text.length % 4 === 0 && /^[A-Za-z0-9+/]*={0,2}$/.test(text);
-}
-
-export function decodeBase64(text: string): Uint8Array {
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
-
-export function encodeBase64(bytes: Uint8Array): string {
-  let binary = '';
-  // In slices: String.fromCharCode with a whole large array overflows the call stack.
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
 }
 
 /** Pretty-prints valid JSON with two spaces; null when it is not JSON. */

@@ -91,9 +91,5 @@ export function ancestorPaths(path: string): string[] {
   return parts.slice(0, -1).map((_, i) => parts.slice(0, i + 1).join('.'));
 }
 
-export function base64ToBytes(base64: string): Uint8Array {
-  const binary = atob(base64);
-  const out = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
-  return out;
-}
+/** The renderer's name for the shared decoder (payloads and raw packets arrive as base64). */
+export { decodeBase64 as base64ToBytes } from '../../shared/base64';

@@ -16,12 +16,8 @@ export interface DecodedPayload {
   format: PayloadFormat;
 }
 
-export function base64ToBytes(base64: string): Uint8Array {
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
+/** The renderer's name for the shared decoder (payloads and raw packets arrive as base64). */
+export { decodeBase64 as base64ToBytes } from '../../shared/base64';
 
 export function decodePayload(bytes: Uint8Array): DecodedPayload {
   const text = decodeText(bytes);
