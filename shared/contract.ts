@@ -42,6 +42,8 @@ export const HistoryLimitsSchema = z.object({
   maxMessagesPerTopic: z.number().int().min(1).max(1_000_000),
   /** Payload bytes kept per topic. */
   maxBytesPerTopic: z.number().int().min(1024).max(4 * 1024 * 1024 * 1024),
+  /** Payload bytes kept across all topics of all connections: the oldest anywhere go first. */
+  maxTotalBytes: z.number().int().min(1024 * 1024).max(64 * 1024 * 1024 * 1024),
 });
 export type HistoryLimits = z.infer<typeof HistoryLimitsSchema>;
 
@@ -143,6 +145,8 @@ export interface AppInfo {
   historyLimits: HistoryLimits;
   /** How many packets and flows the capture keeps before the oldest go (counted, and shown). */
   captureLimits: { maxPackets: number; maxFlows: number };
+  /** Whether packets are being recorded (the packet log and timeline fill only while on). */
+  captureEnabled: boolean;
 }
 
 export type PayloadFormat = 'text' | 'json' | 'binary';

@@ -243,7 +243,7 @@ describe('requests with the wrong shape', () => {
   it('nothing crashed: the core still answers and still carries messages', async () => {
     const info = (await h.ok('getAppInfo')) as AppInfo;
     expect(info.broker).toMatchObject({ port: brokerPort, state: 'running' });
-    expect(info.historyLimits).toEqual({ maxMessagesPerTopic: 1000, maxBytesPerTopic: 16 * 1024 * 1024 });
+    expect(info.historyLimits).toEqual({ maxMessagesPerTopic: 1000, maxBytesPerTopic: 16 * 1024 * 1024, maxTotalBytes: 256 * 1024 * 1024 });
     const mark = seen.length;
     expect(await seenUpToSentinel(mark, 'sentinel/alive')).toEqual(['sentinel/alive']);
     const row = await h.waitForTreeRow('embedded', 'sentinel/alive', (r) => r.ownMessageCount === 1);

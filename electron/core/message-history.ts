@@ -2,6 +2,7 @@
 // evicts it counts, so the UI can say how much is no longer kept.
 import type { HistoryLimits, Qos } from '../../shared/contract';
 import { SeqRing } from './seq-ring';
+import type { HistoryBudget } from './history-budget';
 
 export interface StoredMessage {
   seq: number;
@@ -14,6 +15,7 @@ export interface StoredMessage {
 export const defaultHistoryLimits: HistoryLimits = {
   maxMessagesPerTopic: 1000,
   maxBytesPerTopic: 16 * 1024 * 1024,
+  maxTotalBytes: 256 * 1024 * 1024,
 };
 
 export class MessageHistory {
@@ -22,7 +24,11 @@ export class MessageHistory {
   evictedCount = 0;
   evictedBytes = 0;
 
-  constructor(private limits: HistoryLimits) {
+  constructor(
+    private limits: HistoryLimits,
+    /** The app-wide budget this history's bytes count against (none in unit tests). */
+    private readonly budget: HistoryBudget | null = null,
+  ) {
     this.ring = new SeqRing(limits.maxMessagesPerTopic);
   }
 
@@ -48,6 +54,7 @@ export class MessageHistory {
     this.ring.push(message);
     this.keptBytes += payload.length;
     this.evictOverLimits();
+    this.budget?.admit(this, message);
     return message;
   }
 
@@ -81,11 +88,20 @@ export class MessageHistory {
     }
   }
 
-  private evictOldest(): void {
+  /** The budget's eviction: messages up to seq (the oldest), never the newest; returns the bytes freed. */
+  evictThrough(seq: number): number {
+    let freed = 0;
+    while (this.ring.count > 1 && this.ring.oldestSeq <= seq) freed += this.evictOldest();
+    return freed;
+  }
+
+  private evictOldest(): number {
     const oldest = this.ring.dropOldest();
-    if (!oldest) return;
+    if (!oldest) return 0;
     this.keptBytes -= oldest.payload.length;
     this.evictedCount++;
     this.evictedBytes += oldest.payload.length;
+    this.budget?.released(oldest.payload.length);
+    return oldest.payload.length;
   }
 }

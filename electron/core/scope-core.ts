@@ -10,6 +10,7 @@ import { ConnectionEntry } from './connection-entry';
 import { DemoDevices } from './demo-devices';
 import { EmbeddedBroker } from './embedded-broker';
 import { defaultHistoryLimits } from './message-history';
+import { HistoryBudget } from './history-budget';
 import { parseBrokerUrl } from '../../shared/broker-url';
 import { createSessionHandlers } from './session-handlers';
 import { SettingsStore } from './settings-store';
@@ -77,14 +78,18 @@ export class ScopeCore implements FeedSource {
   private demo: DemoDevices | null = null;
   private demoEnabled = false;
   private limits: HistoryLimits;
+  /** Payload bytes kept across all connections' histories. */
+  readonly historyBudget: HistoryBudget;
   private nextConnectionNumber = 1;
 
   private constructor(
     private readonly options: ScopeCoreOptions,
     private readonly settings: SettingsStore,
   ) {
-    this.limits = settings.get().historyLimits ?? defaultHistoryLimits;
+    this.limits = { ...defaultHistoryLimits, ...settings.get().historyLimits };
+    this.historyBudget = new HistoryBudget(this.limits.maxTotalBytes);
     this.capture = new PacketCapture(settings.get().captureLimits ?? defaultCaptureLimits);
+    this.capture.enabled = settings.get().captureEnabled ?? true;
     this.profiles = ProfileStore.open({ dataDir: options.dataDir, cipher: options.secretCipher ?? fileOnlyCipher });
     if (this.profiles.problem) this.log(this.profiles.problem);
     this.publishLibrary = PublishLibraryStore.open(options.dataDir);
@@ -216,6 +221,7 @@ export class ScopeCore implements FeedSource {
     const entry = new ConnectionEntry(
       { ...options, id, wrapStream, linkId },
       this.limits,
+      this.historyBudget,
       () => this.connectionsRevision++,
       () => this.countersRevision++,
     );
@@ -255,6 +261,7 @@ export class ScopeCore implements FeedSource {
       demo: { enabled: this.demoEnabled, available: this.broker !== null, devices: this.demo?.devices.length ?? 0 },
       historyLimits: this.limits,
       captureLimits: { maxPackets: this.capture.packets.limit, maxFlows: this.capture.flows.store.limit },
+      captureEnabled: this.capture.enabled,
     };
   }
 
@@ -280,10 +287,17 @@ export class ScopeCore implements FeedSource {
     this.appRevision++;
   }
 
+  setCaptureEnabled(enabled: boolean): void {
+    this.capture.enabled = enabled;
+    this.settings.update({ captureEnabled: enabled });
+    this.appRevision++;
+  }
+
   setHistoryLimits(limits: HistoryLimits): void {
     this.limits = limits;
     this.settings.update({ historyLimits: limits });
     for (const c of this.connections.values()) c.tree.setLimits(limits);
+    this.historyBudget.setMax(limits.maxTotalBytes);
     this.historyEpoch++;
     this.appRevision++;
   }

@@ -8,8 +8,10 @@ import { HistoryLimitsSchema } from '../../shared/contract';
 
 const SettingsSchema = z.object({
   demo: z.boolean().optional(),
-  historyLimits: HistoryLimitsSchema.optional(),
+  // Settings written before the app-wide budget existed lack maxTotalBytes: the default fills it.
+  historyLimits: HistoryLimitsSchema.partial({ maxTotalBytes: true }).optional(),
   captureLimits: z.object({ maxPackets: z.number().int().min(100), maxFlows: z.number().int().min(100) }).optional(),
+  captureEnabled: z.boolean().optional(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

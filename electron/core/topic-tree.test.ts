@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { TopicTree } from './topic-tree';
 import { buildTreeWindow, expandablePathsUnder } from './tree-window';
 
-const limits = { maxMessagesPerTopic: 100, maxBytesPerTopic: 1 << 20 };
+const limits = { maxMessagesPerTopic: 100, maxBytesPerTopic: 1 << 20, maxTotalBytes: 1 << 30 };
 const text = (s: string) => new TextEncoder().encode(s);
 
 function sampleTree(): TopicTree {

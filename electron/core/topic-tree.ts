@@ -3,6 +3,7 @@
 // when a row is shown, never on the ingest path.
 import type { HistoryLimits, Qos } from '../../shared/contract';
 import { MessageHistory, type StoredMessage } from './message-history';
+import type { HistoryBudget } from './history-budget';
 
 export class TopicNode {
   readonly children = new Map<string, TopicNode>();
@@ -53,7 +54,10 @@ export class TopicTree {
   private readonly byPath = new Map<string, TopicNode>();
   totalBytes = 0;
 
-  constructor(private limits: HistoryLimits) {}
+  constructor(
+    private limits: HistoryLimits,
+    private readonly budget: HistoryBudget | null = null,
+  ) {}
 
   get topicCount(): number {
     return this.root.topicCount;
@@ -83,7 +87,7 @@ export class TopicTree {
       this.byPath.set(topic, node);
     }
     const firstMessage = node.history === null;
-    if (firstMessage) node.history = new MessageHistory(this.limits);
+    if (firstMessage) node.history = new MessageHistory(this.limits, this.budget);
     const message = node.history!.push(receivedAt, qos, retain, payload);
     node.retained = retain;
     for (let n: TopicNode | null = node; n !== null; n = n.parent) {

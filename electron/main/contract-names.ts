@@ -28,6 +28,7 @@ const requests = {
   clearFaults: true,
   cutLink: true,
   setCaptureLimits: true,
+  setCaptureEnabled: true,
   findFlow: true,
   runScenario: true,
   listProfiles: true,

@@ -21,7 +21,7 @@ const delta = (over: Partial<HistoryDelta>): HistoryDelta => ({
   oldestSeq: 0,
   kept: { count: 0, bytes: 0 },
   evicted: { count: 0, bytes: 0 },
-  limits: { maxMessagesPerTopic: 1000, maxBytesPerTopic: 1 << 24 },
+  limits: { maxMessagesPerTopic: 1000, maxBytesPerTopic: 1 << 24, maxTotalBytes: 1 << 28 },
   ...over,
 });
 

@@ -1,4 +1,4 @@
-// The per-topic history limits (they apply to every topic of every connection).
+// The history limits: per topic (every topic of every connection) and the app-wide budget.
 import { useState, type FormEvent } from 'react';
 import type { HistoryLimits } from '../../shared/contract';
 import { useApi } from '../app/api-context';
@@ -11,6 +11,7 @@ export function HistoryLimitsForm({ limits, onClose }: { limits: HistoryLimits; 
   const api = useApi();
   const [messages, setMessages] = useState(String(limits.maxMessagesPerTopic));
   const [megabytes, setMegabytes] = useState(String(Math.round((limits.maxBytesPerTopic / mb) * 1000) / 1000));
+  const [totalMegabytes, setTotalMegabytes] = useState(String(Math.round(limits.maxTotalBytes / mb)));
   const [errors, setErrors] = useState<FormErrors>(noErrors);
   const [busy, setBusy] = useState(false);
 
@@ -18,12 +19,16 @@ export function HistoryLimitsForm({ limits, onClose }: { limits: HistoryLimits; 
     e.preventDefault();
     const maxMessagesPerTopic = Number(messages);
     const maxBytesPerTopic = Math.round(Number(megabytes) * mb);
+    const maxTotalBytes = Math.round(Number(totalMegabytes) * mb);
     const fields: Record<string, string> = {};
     if (!Number.isInteger(maxMessagesPerTopic) || maxMessagesPerTopic < 1 || maxMessagesPerTopic > 1_000_000) {
       fields.maxMessagesPerTopic = 'Enter a whole number from 1 to 1,000,000.';
     }
     if (!Number.isFinite(maxBytesPerTopic) || maxBytesPerTopic < 1024 || maxBytesPerTopic > 4096 * mb) {
       fields.maxBytesPerTopic = 'Enter a size from 0.001 MB (1 KB) to 4096 MB.';
+    }
+    if (!Number.isFinite(maxTotalBytes) || maxTotalBytes < mb || maxTotalBytes > 65536 * mb) {
+      fields.maxTotalBytes = 'Enter a size from 1 MB to 65536 MB.';
     }
     if (Object.keys(fields).length) {
       setErrors({ fields, general: null });
@@ -32,10 +37,10 @@ export function HistoryLimitsForm({ limits, onClose }: { limits: HistoryLimits; 
     setBusy(true);
     setErrors(noErrors);
     try {
-      await api.setHistoryLimits({ maxMessagesPerTopic, maxBytesPerTopic });
+      await api.setHistoryLimits({ maxMessagesPerTopic, maxBytesPerTopic, maxTotalBytes });
       onClose();
     } catch (err) {
-      setErrors(formErrorsFrom(err, ['maxMessagesPerTopic', 'maxBytesPerTopic']));
+      setErrors(formErrorsFrom(err, ['maxMessagesPerTopic', 'maxBytesPerTopic', 'maxTotalBytes']));
     } finally {
       setBusy(false);
     }
@@ -50,6 +55,9 @@ export function HistoryLimitsForm({ limits, onClose }: { limits: HistoryLimits; 
         <Field label="MB per topic" error={errors.fields.maxBytesPerTopic}>
           {(p) => <input {...p} type="number" min={0.001} step="any" value={megabytes} onChange={(e) => setMegabytes(e.target.value)} />}
         </Field>
+        <Field label="MB for all topics" error={errors.fields.maxTotalBytes}>
+          {(p) => <input {...p} type="number" min={1} step={1} value={totalMegabytes} onChange={(e) => setTotalMegabytes(e.target.value)} />}
+        </Field>
         <div className="button-row after-label">
           <button type="submit" className="primary" disabled={busy}>
             Apply limits
@@ -59,7 +67,7 @@ export function HistoryLimitsForm({ limits, onClose }: { limits: HistoryLimits; 
           </button>
         </div>
       </div>
-      <p className="field-hint">Applies to every topic of every connection.</p>
+      <p className="field-hint">Per topic: every topic of every connection. For all topics: when the payloads kept anywhere pass it, the oldest messages go first (each topic keeps its newest).</p>
       {errors.general && (
         <p className="form-error" role="alert">
           {errors.general}

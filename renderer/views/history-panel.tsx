@@ -41,7 +41,7 @@ export function HistoryPanel() {
         <div className="evicted-notice" role="note">
           <span>
             {formatCount(evicted.count)} older {evicted.count === 1 ? 'message' : 'messages'} evicted ({formatBytes(evicted.bytes)}) — limit{' '}
-            {formatCount(limits.maxMessagesPerTopic)} messages / {formatBytes(limits.maxBytesPerTopic)} per topic
+            {formatCount(limits.maxMessagesPerTopic)} messages / {formatBytes(limits.maxBytesPerTopic)} per topic, {formatBytes(limits.maxTotalBytes)} for all topics
           </span>
           <button type="button" className="small" onClick={() => setLimitsOpen(true)}>
             Change limits

@@ -25,6 +25,8 @@ export interface MosquittoOptions {
   extraConfig?: string[];
   /** A fixed port (to restart a broker where it was); default: a free one. */
   port?: number;
+  /** What mosquitto logs; default every packet ('all'). Benchmarks log errors only: a line per packet would be the bottleneck. */
+  logTypes?: string[];
 }
 
 export interface MosquittoBroker {
@@ -65,7 +67,7 @@ async function startOnce(options: MosquittoOptions): Promise<MosquittoBroker> {
   const confFile = path.join(dir, 'mosquitto.conf');
   const logFile = path.join(dir, 'mosquitto.log');
   const users = options.passwordUsers ?? [];
-  const lines = [`listener ${port} 127.0.0.1`, 'persistence false', `log_dest file ${logFile}`, 'log_type all', 'connection_messages true'];
+  const lines = [`listener ${port} 127.0.0.1`, 'persistence false', `log_dest file ${logFile}`, ...(options.logTypes ?? ['all']).map((t) => `log_type ${t}`), 'connection_messages true'];
   if (users.length > 0) {
     const passwordFile = path.join(dir, 'passwords');
     for (let i = 0; i < users.length; i++) {

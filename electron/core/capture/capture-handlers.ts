@@ -16,6 +16,7 @@ type CaptureRequest =
   | 'clearFaults'
   | 'cutLink'
   | 'setCaptureLimits'
+  | 'setCaptureEnabled'
   | 'findFlow'
   | 'runScenario';
 type CaptureHandlers = { [K in CaptureRequest]: (arg: RequestArg<K>) => RequestResults[K] | Promise<RequestResults[K]> };
@@ -44,6 +45,7 @@ export function createCaptureHandlers(core: ScopeCore, feed: ViewFeed): CaptureH
     clearFaults: ({ linkId }) => capture.clearFaults(linkId),
     cutLink: ({ linkId }) => capture.cutLink(linkId),
     setCaptureLimits: (limits) => core.setCaptureLimits(limits),
+    setCaptureEnabled: ({ enabled }) => core.setCaptureEnabled(enabled),
     findFlow: ({ connectionId, topic, seq }) => {
       const entry = core.connection(connectionId);
       if (!entry) throw new UserInputError(`No connection with id ${connectionId}.`, 'connectionId');

@@ -30,6 +30,12 @@ export class FaultPlan {
     return this.faults.map((f) => ({ ...f }));
   }
 
+  /** Whether any fault waits for packets going this way. */
+  possible(fromClient: boolean): boolean {
+    const direction = fromClient ? 'to-broker' : 'to-client';
+    return this.faults.some((f) => f.direction === direction);
+  }
+
   decide(type: PacketTypeName, fromClient: boolean): FaultDecision {
     if (this.faults.length === 0) return { action: 'pass' };
     const direction = fromClient ? 'to-broker' : 'to-client';

@@ -2,6 +2,7 @@
 // MQTT.js and Aedes parse with. One decoder per link direction: the parser needs the
 // protocol version, which the CONNECT of that link tells.
 import mqttPacket, { type Packet } from 'mqtt-packet';
+import { decodePublishFrame } from './publish-frame';
 
 export type DecodedFrame = { packet: Packet; error: null } | { packet: null; error: string };
 
@@ -20,6 +21,8 @@ export class FrameDecoder {
   }
 
   decode(frame: Uint8Array): DecodedFrame {
+    const publish = decodePublishFrame(frame, this.protocolVersion);
+    if (publish) return { packet: publish, error: null };
     this.last = null;
     this.parser.parse(Buffer.from(frame.buffer, frame.byteOffset, frame.byteLength));
     const result = this.last ?? { packet: null, error: 'The parser produced no packet from a whole frame' };

@@ -47,6 +47,8 @@ export class PacketCapture {
   private anonymousCount = 0;
   packetsRevision = 0;
   linksRevision = 0;
+  /** Off: taps pass bytes on without recording them (faults still apply). */
+  enabled = true;
 
   constructor(limits: CaptureLimits = defaultCaptureLimits) {
     this.packets = new SeqRing(limits.maxPackets);
@@ -137,6 +139,10 @@ export class PacketCapture {
     state.link.remote = remote;
     this.linksRevision++;
     return linkId;
+  }
+
+  faultsPossible(linkId: string | null, fromClient: boolean): boolean {
+    return linkId !== null && (this.links.get(linkId)?.faults.possible(fromClient) ?? false);
   }
 
   decide(linkId: string | null, type: PacketTypeName, fromClient: boolean): FaultDecision {
@@ -238,6 +244,7 @@ class TapContext implements TapListener {
     }
     // Bytes before a CONNECT (a client that never says who it is) still belong somewhere.
     if (this.linkId === null) this.linkId = this.capture.brokerLinkFor('', this.remote, this.tap);
+    if (!this.capture.enabled) return;
     this.capture.record(this.linkId, frame, fromClient, fault, packet, decoded.error, this.protocolVersion);
   }
 
@@ -247,5 +254,14 @@ class TapContext implements TapListener {
 
   decide(type: PacketTypeName, fromClient: boolean): FaultDecision {
     return this.capture.decide(this.linkId, type, fromClient);
+  }
+
+  faultsPossible(fromClient: boolean): boolean {
+    return this.capture.faultsPossible(this.linkId, fromClient);
+  }
+
+  get recording(): boolean {
+    // Until its CONNECT names the client, a broker-side link is recorded regardless: the CONNECT is how it gets its name.
+    return this.capture.enabled || this.linkId === null;
   }
 }

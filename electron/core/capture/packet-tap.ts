@@ -18,13 +18,27 @@ export interface TapListener {
   closed(): void;
   /** What the user's faults do to the next packet of this type going this way. */
   decide(type: PacketTypeName, fromClient: boolean): FaultDecision;
+  /** Whether any fault could apply to packets going this way now; if none can, bytes pass on as they came. */
+  faultsPossible(fromClient: boolean): boolean;
+  /** false: the capture is off, packets are not reported (they are still framed, so faults can start at a packet boundary). */
+  readonly recording: boolean;
+}
+
+/** One direction through the tap. */
+interface Way {
+  framer: MqttFramer;
+  queue: FrameQueue;
+  fromClient: boolean;
+  pass: (raw: Uint8Array) => void;
+  /** Bytes of the packet in progress that already went on inside a whole chunk. */
+  ahead: number;
 }
 
 export class PacketTap extends Duplex {
-  private readonly localFramer = new MqttFramer();
-  private readonly remoteFramer = new MqttFramer();
   private readonly toRemote: FrameQueue;
   private readonly toLocal: FrameQueue;
+  private readonly outgoing: Way;
+  private readonly incoming: Way;
 
   /**
    * @param inner the network stream
@@ -38,14 +52,24 @@ export class PacketTap extends Duplex {
     super({ allowHalfOpen: false });
     // Packets are reported when they go on, so the capture's order and times are the wire's.
     this.toRemote = new FrameQueue((frame, delayed) => {
-      this.listener.frame(frame, this.localIsClient, delayed ? 'delayed' : null);
+      if (this.listener.recording) this.listener.frame(frame, this.localIsClient, delayed ? 'delayed' : null);
       if (!this.inner.destroyed) this.inner.write(frame);
     });
     this.toLocal = new FrameQueue((frame, delayed) => {
-      this.listener.frame(frame, !this.localIsClient, delayed ? 'delayed' : null);
+      if (this.listener.recording) this.listener.frame(frame, !this.localIsClient, delayed ? 'delayed' : null);
       if (!this.push(frame)) this.inner.pause();
     });
-    inner.on('data', (chunk: Buffer) => this.fromRemote(chunk));
+    this.outgoing = { framer: new MqttFramer(), queue: this.toRemote, fromClient: localIsClient, pass: (raw) => this.inner.write(raw), ahead: 0 };
+    this.incoming = {
+      framer: new MqttFramer(),
+      queue: this.toLocal,
+      fromClient: !localIsClient,
+      pass: (raw) => {
+        if (!this.push(raw)) this.inner.pause();
+      },
+      ahead: 0,
+    };
+    inner.on('data', (chunk: Buffer) => this.route(chunk, this.incoming));
     inner.on('end', () => this.toLocal.whenIdle(() => this.push(null)));
     inner.on('error', (err) => this.destroy(err));
     inner.on('close', () => {
@@ -64,7 +88,7 @@ export class PacketTap extends Duplex {
   }
 
   override _write(chunk: Buffer, _encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
-    this.route(chunk, this.localFramer, this.localIsClient, this.toRemote, (raw) => this.inner.write(raw));
+    this.route(chunk, this.outgoing);
     callback();
   }
 
@@ -82,31 +106,47 @@ export class PacketTap extends Duplex {
     callback(error);
   }
 
-  private fromRemote(chunk: Buffer): void {
-    this.route(chunk, this.remoteFramer, !this.localIsClient, this.toLocal, (raw) => this.push(raw));
-  }
-
-  private route(chunk: Uint8Array, framer: MqttFramer, fromClient: boolean, queue: FrameQueue, passRaw: (raw: Uint8Array) => void): void {
+  private route(chunk: Uint8Array, way: Way): void {
+    const { framer, fromClient } = way;
     if (framer.broken) {
       // Framing is lost for good (a malformed length): pass bytes on as they come and
       // let the receiving side reject them, as it would without us in between.
-      passRaw(chunk);
+      way.pass(chunk);
+      return;
+    }
+    if (way.queue.idle && !this.listener.faultsPossible(fromClient)) {
+      // No fault can touch these packets: the chunk goes on whole, as it came (one write
+      // instead of one per packet: the fast path while devices stream).
+      const frames = framer.push(chunk);
+      if (this.listener.recording) for (const frame of frames) this.listener.frame(frame.slice(), fromClient, null);
+      way.pass(chunk);
+      way.ahead = framer.broken ? 0 : framer.pending;
       return;
     }
     for (const frame of framer.push(chunk)) {
       // Copy: a frame may be a view into a large socket chunk that should not stay alive.
       const own = frame.slice();
+      if (way.ahead > 0) {
+        // This packet began in a chunk that went on whole: its rest follows, untouched by faults.
+        if (this.listener.recording) this.listener.frame(own, fromClient, null);
+        way.pass(own.subarray(way.ahead));
+        way.ahead = 0;
+        continue;
+      }
       const type = packetTypeOf(own[0]);
       const decision: FaultDecision = type ? this.listener.decide(type, fromClient) : { action: 'pass' };
       if (decision.action === 'drop') {
-        this.listener.frame(own, fromClient, 'dropped');
+        if (this.listener.recording) this.listener.frame(own, fromClient, 'dropped');
         continue;
       }
-      queue.send(own, decision.action === 'delay' ? decision.ms : 0);
+      way.queue.send(own, decision.action === 'delay' ? decision.ms : 0);
     }
     if (framer.broken) {
       const rest = framer.drain();
-      if (rest.length) passRaw(rest);
+      // Bytes of a packet that already went on in part are not sent twice.
+      const unsent = rest.subarray(Math.min(way.ahead, rest.length));
+      way.ahead = 0;
+      if (unsent.length) way.pass(unsent);
     }
   }
 }
