@@ -22,6 +22,9 @@ const dupClause = {
   text: 'A PUBLISH sent again must have its DUP flag set to 1 (MQTT 3.1.1 §3.3.1.1; MQTT 5.0 §3.3.1.1). This one has DUP 0.',
 };
 
+/** Shared by every flow without deviations (nearly all): one array less per message. Replaced, never pushed to. */
+const noDeviations: FlowRecord['deviations'] = Object.freeze([]) as unknown as FlowRecord['deviations'];
+
 const waitingAfter: Partial<Record<PacketTypeName, PacketTypeName | null>> = {
   PUBACK: null,
   PUBREC: 'PUBREL',
@@ -120,7 +123,7 @@ export class FlowTracker {
         // The same packet id before its acknowledgement arrived: a retransmission.
         const step = this.addStep(existing, r, true);
         existing.retransmissions++;
-        if (!r.dup && !existing.deviations.some((d) => d.clause === dupClause.clause)) existing.deviations.push(dupClause);
+        if (!r.dup && !existing.deviations.some((d) => d.clause === dupClause.clause)) existing.deviations = [...existing.deviations, dupClause];
         if (step.fault !== 'dropped' && existing.state !== 'in-flight') this.setState(existing, 'in-flight', r.at);
         this.revision++;
         return existing;
@@ -146,7 +149,7 @@ export class FlowTracker {
       startedAt: r.at,
       endedAt: qos === 0 ? r.at : null,
       retransmissions: 0,
-      deviations: [],
+      deviations: noDeviations,
       messageId: null,
     };
     flow.id = this.ring.push(flow);

@@ -17,10 +17,12 @@ import { MessageLinker } from './message-linker';
 import { summarizePacket } from './packet-summary';
 import { PacketTap, type FrameFault, type TapListener } from './packet-tap';
 import { SeqRing } from '../seq-ring';
+import { RawArena, type RawRef } from './raw-arena';
 
 export interface StoredPacket {
   record: PacketRecord;
-  raw: Uint8Array;
+  /** The bytes as they went over the wire (see rawBytes). */
+  raw: RawRef;
   protocolVersion: number;
 }
 
@@ -42,6 +44,7 @@ export class PacketCapture {
   readonly flows: FlowTracker;
   private readonly links = new Map<string, LinkState>();
   private readonly linker = new MessageLinker();
+  private readonly arena = new RawArena();
   /** Our own connections' client ids, so the broker's view of them carries their name. */
   private readonly ownClients = new Map<string, { connectionId: string; label: string }>();
   private anonymousCount = 0;
@@ -166,7 +169,7 @@ export class PacketCapture {
       error: packetTypeOf(frame[0]) === null ? `Reserved packet type 0 (first byte 0x${frame[0].toString(16).padStart(2, '0')})` : error,
       flowId: null,
     };
-    record.seq = this.packets.push({ record, raw: frame, protocolVersion });
+    record.seq = this.packets.push({ record, raw: this.arena.store(frame), protocolVersion });
     if (decoded?.cmd === 'connect') {
       if (decoded.clean !== false && fault !== 'dropped') this.flows.onCleanConnect(linkId, at);
       const state = this.links.get(linkId);

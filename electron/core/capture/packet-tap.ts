@@ -12,7 +12,10 @@ import { MqttFramer } from './mqtt-framer';
 export type FrameFault = 'dropped' | 'delayed' | null;
 
 export interface TapListener {
-  /** A whole packet went past (or was dropped): fromClient says which way it travelled. */
+  /**
+   * A whole packet went past (or was dropped): fromClient says which way it travelled.
+   * The frame may be a view into a socket chunk: valid during the call only, copy what is kept.
+   */
   frame(frame: Uint8Array, fromClient: boolean, fault: FrameFault): void;
   /** The network stream closed. */
   closed(): void;
@@ -118,7 +121,7 @@ export class PacketTap extends Duplex {
       // No fault can touch these packets: the chunk goes on whole, as it came (one write
       // instead of one per packet: the fast path while devices stream).
       const frames = framer.push(chunk);
-      if (this.listener.recording) for (const frame of frames) this.listener.frame(frame.slice(), fromClient, null);
+      if (this.listener.recording) for (const frame of frames) this.listener.frame(frame, fromClient, null);
       way.pass(chunk);
       way.ahead = framer.broken ? 0 : framer.pending;
       return;
