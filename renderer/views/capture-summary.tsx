@@ -5,6 +5,7 @@ import { useApi } from '../app/api-context';
 import { formErrorsFrom, noErrors, type FormErrors } from '../lib/form-errors';
 import { formatCount, plural } from '../lib/format-number';
 import { useAppInfoStore } from '../stores/app-info-store';
+import { CaptureSwitch } from './capture-switch';
 
 export interface CaptureSummaryProps {
   what: 'packets' | 'flows';
@@ -28,7 +29,8 @@ export function CaptureSummary({ what, captured, evicted, capacity, shown, filte
         {filtering && <span className="muted"> · {plural(shown, `${one} matches`, `${what} match`)} the filter</span>}{' '}
         <button type="button" className="link-button" aria-expanded={editing} onClick={() => setEditing(!editing)}>
           {editing ? 'Close' : 'Change limit…'}
-        </button>
+        </button>{' '}
+        <CaptureSwitch />
       </p>
       {editing && <CaptureLimitForm what={what} onDone={() => setEditing(false)} />}
     </div>

@@ -1,0 +1,59 @@
+// Switching the capture off: packets pass without being kept (messages still arrive),
+// the choice is remembered, and switching it on records again. Both capture points:
+// our tap towards mosquitto and the embedded broker's tap.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AppInfo } from '../shared/contract';
+import { startCore, type CoreHarness } from './helpers/core-harness';
+import { freePort } from './helpers/free-port';
+import { startMosquitto, type MosquittoBroker } from './helpers/mosquitto';
+
+let broker: MosquittoBroker;
+let h: CoreHarness;
+let external: string;
+
+beforeAll(async () => {
+  broker = await startMosquitto();
+  h = await startCore({ brokerPort: await freePort() });
+  external = ((await h.ok('connect', { url: broker.url, protocolVersion: 5, subscriptions: [{ filter: 'sw/#', qos: 1 }] })) as { connectionId: string }).connectionId;
+  await h.waitForSubscriptions(external);
+  await h.waitForStatus('embedded', 'connected');
+});
+
+afterAll(async () => {
+  await h?.close();
+  await broker?.stop();
+});
+
+const captured = () => h.core.capture.packets.total;
+
+async function roundTrip(connectionId: string, topic: string): Promise<void> {
+  const before = (await h.summary(connectionId))!.counters.messagesReceived;
+  await h.ok('publish', { connectionId, topic, payload: 'x', format: 'text', qos: 1, retain: false });
+  await expect.poll(async () => (await h.summary(connectionId))!.counters.messagesReceived, { timeout: 5000 }).toBe(before + 1);
+}
+
+describe('the capture switch', () => {
+  it('off: messages flow and nothing is recorded; on again: recorded; remembered in the settings', async () => {
+    await roundTrip(external, 'sw/on');
+    await roundTrip('embedded', 'sw/on-embedded');
+    const recorded = captured();
+    expect(recorded).toBeGreaterThan(0);
+
+    await h.ok('setCaptureEnabled', { enabled: false });
+    expect(((await h.ok('getAppInfo')) as AppInfo).captureEnabled).toBe(false);
+    await roundTrip(external, 'sw/off');
+    await roundTrip('embedded', 'sw/off-embedded');
+    expect(captured()).toBe(recorded);
+    const settings = JSON.parse(fs.readFileSync(path.join(h.dataDir, 'settings.json'), 'utf8')) as { captureEnabled: boolean };
+    expect(settings.captureEnabled).toBe(false);
+
+    await h.ok('setCaptureEnabled', { enabled: true });
+    await roundTrip(external, 'sw/again');
+    await roundTrip('embedded', 'sw/again-embedded');
+    // A PUBLISH and a PUBACK each way and leg: at least 4 more packets per round trip.
+    await expect.poll(captured, { timeout: 5000 }).toBeGreaterThanOrEqual(recorded + 8);
+    expect(await h.call('setCaptureEnabled', { enabled: 'no' })).toMatchObject({ ok: false, error: { field: 'enabled' } });
+  });
+});
