@@ -20,6 +20,8 @@ import './styles/fault-panel.css';
 import './styles/timeline.css';
 import './styles/flow-detail.css';
 import './styles/sequence-diagram.css';
+import './styles/retained.css';
+import './styles/publish.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

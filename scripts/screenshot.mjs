@@ -1,6 +1,7 @@
 // Takes the README's screenshots: web mode with the demo devices, in headless Chromium:
 // the topic tree (docs/screenshot.png), the timeline after the guided QoS 2 scenario
-// (docs/timeline.png) and the packet inspector (docs/packets.png).
+// (docs/timeline.png), the packet inspector (docs/packets.png), the retained messages
+// (docs/retained.png) and the publish panel with its sections open (docs/publish.png).
 // Usage: npm run build && node scripts/screenshot.mjs
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -67,6 +68,43 @@ try {
   await page.getByRole('region', { name: 'Packet inspector' }).getByRole('table', { name: 'Packet bytes' }).waitFor({ timeout: 10_000 });
   await page.waitForTimeout(300);
   await save('packets.png');
+
+  await page.getByRole('tab', { name: 'Retained' }).click();
+  await page.getByRole('button', { name: 'Scan', exact: true }).click();
+  await page.getByRole('status', { name: 'Last scan' }).getByText(/^Found /).waitFor({ timeout: 15_000 });
+  const retainedRows = page.getByRole('grid', { name: 'Retained messages' }).getByRole('row').filter({ hasText: '/status' });
+  await retainedRows.nth(2).click();
+  await page.getByRole('region', { name: 'Retained message' }).locator('pre').waitFor({ timeout: 10_000 });
+  await page.waitForTimeout(300);
+  await save('retained.png');
+
+  // Taller, so the panel shows two open sections under the message without scrolling.
+  await page.setViewportSize({ width: 1400, height: 1000 });
+  await page.getByRole('tab', { name: 'Topics' }).click();
+  const publish = page.getByRole('region', { name: 'Publish' });
+  await publish.getByRole('combobox', { name: 'Topic', exact: true }).fill('sensors/berlin-plant/hall-a/thermostat-111/set');
+  await publish.getByRole('radiogroup', { name: 'Payload format' }).getByRole('radio', { name: 'JSON' }).check();
+  await publish.getByRole('textbox', { name: 'Payload', exact: true }).fill('{"setpoint":21.5,"mode":"heat","until":"2026-01-10T18:00:00Z"}');
+  await publish.getByRole('button', { name: 'Format JSON' }).click();
+  await publish.getByRole('combobox', { name: 'QoS' }).selectOption('1');
+  await publish.getByRole('button', { name: /^Properties/ }).click();
+  const props = publish.getByRole('group', { name: 'MQTT 5.0 properties' });
+  await props.getByRole('textbox', { name: 'Content type' }).fill('application/json');
+  await props.getByRole('checkbox', { name: 'Payload is UTF-8' }).check();
+  await props.getByRole('spinbutton', { name: 'Message expiry (s)' }).fill('300');
+  await props.getByRole('button', { name: 'Add user property' }).click();
+  await props.getByRole('textbox', { name: 'User property 1 name' }).fill('source');
+  await props.getByRole('textbox', { name: 'User property 1 value' }).fill('mqtt-scope');
+  await publish.getByRole('button', { name: 'Publish', exact: true }).click();
+  await publish.getByRole('button', { name: 'Show handshake' }).waitFor({ timeout: 10_000 });
+  await publish.getByRole('button', { name: /^Repeat/ }).click();
+  const repeat = publish.getByRole('group', { name: 'Repeat' });
+  await repeat.getByRole('spinbutton', { name: 'Every (ms)' }).fill('50');
+  await repeat.getByRole('spinbutton', { name: 'Times' }).fill('40');
+  await repeat.getByRole('button', { name: 'Start repeat' }).click();
+  await repeat.getByText('sent 40 of 40').waitFor({ timeout: 15_000 });
+  await page.waitForTimeout(300);
+  await save('publish.png');
 } finally {
   await browser.close();
   app.kill();

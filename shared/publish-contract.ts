@@ -73,6 +73,8 @@ export const publishRequestSchemas = {
   savePublish: z.object({ connectionId, name: z.string().max(200), message: PublishMessageSchema }),
   deleteSavedPublish: z.object({ connectionId, name: z.string().max(200) }),
   clearPublishHistory: z.object({ connectionId }),
+  /** What the `publishing` event carries, for a view that starts after it was pushed. */
+  getPublishingState: z.undefined(),
 } as const;
 
 export interface PublishResult {
@@ -143,6 +145,7 @@ export interface PublishResults {
   savePublish: PublishLibrary;
   deleteSavedPublish: PublishLibrary;
   clearPublishHistory: PublishLibrary;
+  getPublishingState: PublishEvents['publishing'];
 }
 
 export interface PublishEvents {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeBase64, encodeBase64, encodePublishPayload, formatJsonText } from './publish-payload';
+import { decodeBase64, encodeBase64, encodePublishPayload, isJsonText } from './publish-payload';
 
 const bytesOf = (r: ReturnType<typeof encodePublishPayload>) => {
   if (!r.ok) throw new Error(r.problem);
@@ -43,9 +43,10 @@ describe('encodePublishPayload', () => {
   });
 });
 
-describe('formatJsonText', () => {
-  it('pretty-prints JSON and returns null otherwise', () => {
-    expect(formatJsonText('{"a":[1,2]}')).toBe('{\n  "a": [\n    1,\n    2\n  ]\n}');
-    expect(formatJsonText('{')).toBeNull();
+describe('isJsonText', () => {
+  it('tells JSON from not', () => {
+    expect(isJsonText('{"a":[1,2]}')).toBe(true);
+    expect(isJsonText('12345678901234567890')).toBe(true);
+    expect(isJsonText('{')).toBe(false);
   });
 });

@@ -50,11 +50,12 @@ export function base64PayloadBytes(text: string): PayloadEncoding {
   return { ok: true, bytes: decodeBase64(text) };
 }
 
-/** Pretty-prints valid JSON with two spaces; null when it is not JSON. */
-export function formatJsonText(text: string): string | null {
+/** Whether the text is JSON. (Re-indenting is the renderer's prettyJson, which keeps numbers as written: JSON.parse would round 64-bit ids.) */
+export function isJsonText(text: string): boolean {
   try {
-    return JSON.stringify(JSON.parse(text), null, 2);
+    JSON.parse(text);
+    return true;
   } catch {
-    return null;
+    return false;
   }
 }

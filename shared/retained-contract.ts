@@ -49,6 +49,8 @@ export const retainedRequestSchemas = {
   /** A stored snapshot as a file (JSON text). */
   getRetainedSnapshot: z.object({ id: z.string().min(1).max(100) }),
   /** Scans the snapshot's filter now and compares: added, removed, changed. */
+  /** What the `retained` event carries, for a view that starts after it was pushed. */
+  getRetainedState: z.undefined(),
   compareRetained: z.object({
     connectionId,
     against: z.discriminatedUnion('kind', [
@@ -67,6 +69,8 @@ export interface RetainedRow {
   qos: 0 | 1 | 2;
   preview: string;
   previewFormat: PayloadFormat;
+  /** The preview is the start of a longer payload. */
+  previewTruncated: boolean;
   /** Epoch ms when MQTT Scope first saw a retained message on this topic. */
   firstSeenAt: number;
   /** Epoch ms when the payload last changed as MQTT Scope saw it. */
@@ -102,8 +106,11 @@ export interface ScanReport {
   found: number;
   /** Under the filter in the index before the scan and not found now: removed from the index. */
   dropped: number;
-  /** 'quiet': nothing arrived for quietMs; 'timeout': stopped at timeoutMs, the set may be incomplete; 'store': read whole. */
-  endedBy: 'quiet' | 'timeout' | 'store';
+  /**
+   * 'quiet': nothing arrived for quietMs; 'store': read whole. Incomplete (nothing was removed
+   * from the index): 'timeout', stopped at timeoutMs; 'disconnected', the scan's connection dropped.
+   */
+  endedBy: 'quiet' | 'timeout' | 'store' | 'disconnected';
   durationMs: number;
   at: number;
 }
@@ -194,6 +201,7 @@ export interface RetainedResults {
   deleteRetainedSnapshot: void;
   getRetainedSnapshot: { text: string; fileName: string };
   compareRetained: RetainedDiff;
+  getRetainedState: RetainedEvents['retained'];
 }
 
 export interface RetainedEvents {

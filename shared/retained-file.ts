@@ -3,6 +3,7 @@
 // Payloads are base64, so a restore puts back the exact bytes.
 import { z } from 'zod';
 import { PublishPropertiesSchema, type PublishProperties } from './publish-contract';
+import { topicFilterProblem } from './topic';
 
 export const retainedFileFormat = 'mqtt-scope-retained';
 
@@ -46,6 +47,8 @@ export function parseRetainedFile(text: string): RetainedFileParse {
     const issue = parsed.error.issues[0];
     return { ok: false, problem: `The file does not have the expected shape: ${issue.message} at ${issue.path.join('.') || 'the top level'}.` };
   }
+  const filterProblem = topicFilterProblem(parsed.data.filter);
+  if (filterProblem) return { ok: false, problem: `The file's filter is not valid: ${filterProblem}` };
   const seen = new Set<string>();
   for (const m of parsed.data.messages) {
     if (seen.has(m.topic)) return { ok: false, problem: `The topic ${m.topic} appears twice in the file; a broker keeps one retained message per topic.` };

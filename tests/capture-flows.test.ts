@@ -1,6 +1,5 @@
 // Packet capture and QoS flows against real brokers: the embedded one (the broker's
 // tap sees every client, devices included) and mosquitto (our client's tap).
-import { rawBytes } from '../electron/core/capture/raw-arena';
 import mqtt, { type MqttClient } from 'mqtt';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { FlowRecord, PacketRecord } from '../shared/capture-contract';
@@ -85,7 +84,7 @@ describe('flows through the embedded broker', () => {
     });
     expect(link).toMatchObject({ kind: 'broker-client', protocolVersion: 5, label: 'external-pub' });
     // Raw bytes are what went over the wire: the fixed header says PUBLISH, QoS 1.
-    const raw = rawBytes(h.core.capture.packet(publish.seq)!.raw);
+    const raw = h.core.capture.packet(publish.seq)!.raw;
     expect(raw[0]).toBe(0x32);
     expect(raw.length).toBe(publish.size);
   });

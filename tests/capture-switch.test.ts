@@ -46,6 +46,8 @@ describe('the capture switch', () => {
     await h.ok('setCaptureEnabled', { enabled: false });
     expect(((await h.ok('getAppInfo')) as AppInfo).captureEnabled).toBe(false);
     await roundTrip(external, 'sw/off');
+    // No flow will be recorded, so a publish does not wait for one.
+    expect(await h.ok('publish', { connectionId: external, topic: 'sw/no-flow', payload: 'x', format: 'text', qos: 1, retain: false })).toMatchObject({ flowId: null });
     await roundTrip('embedded', 'sw/off-embedded');
     expect(captured()).toBe(recorded);
     const settings = JSON.parse(fs.readFileSync(path.join(h.dataDir, 'settings.json'), 'utf8')) as { captureEnabled: boolean };

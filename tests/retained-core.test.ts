@@ -13,6 +13,7 @@ import { startCore, type CoreHarness } from './helpers/core-harness';
 import { freePort } from './helpers/free-port';
 import { mosquittoPub, startMosquitto, type MosquittoBroker } from './helpers/mosquitto';
 import { inBatches, retainedViaMosquittoSub } from './helpers/retained-check';
+import { startCuttingProxy } from './helpers/cutting-proxy';
 import { waitFor } from './helpers/wait-for';
 
 interface Seeded {
@@ -217,6 +218,29 @@ describe('retained messages on the embedded broker', () => {
     const row = (await allRows('embedded', 'emb/x/#'))[0];
     expect(row.setBy).toBe((await h.summary('embedded'))!.clientId);
   });
+});
+
+describe('a scan whose connection drops', () => {
+  it('says it is incomplete and takes nothing off the list', async () => {
+    const big = Array.from({ length: 200 }, (_, i) => ({ topic: `cut/${i}`, qos: 0 as const, payload: Buffer.alloc(2048, i) }));
+    await seed(broker.port, big);
+    const proxy = await startCuttingProxy(broker.port, null);
+    try {
+      const id = await connect(`mqtt://127.0.0.1:${proxy.port}`, 4);
+      const full = (await h.ok('scanRetained', { connectionId: id, filter: 'cut/#', quietMs: 300 })) as ScanReport;
+      expect(full).toMatchObject({ endedBy: 'quiet', found: 200 });
+      // From now on the network drops each new connection after 150 KB (of the 400 KB the set takes).
+      proxy.cutAfter(150_000);
+      const cut = (await h.ok('scanRetained', { connectionId: id, filter: 'cut/#', quietMs: 300 })) as ScanReport;
+      expect(cut.endedBy).toBe('disconnected');
+      expect(cut.found).toBeLessThan(200);
+      expect(cut.dropped).toBe(0);
+      // Absence in an incomplete scan proves nothing: all 200 stay listed.
+      expect((await allRows(id, 'cut/#')).length).toBe(200);
+    } finally {
+      await proxy.close();
+    }
+  }, 60_000);
 });
 
 describe('bad input to the retained requests', () => {

@@ -104,6 +104,6 @@ export function createSessionHandlers(core: ScopeCore, feed: ViewFeed): RequestH
     ...createCaptureHandlers(core, feed),
     ...createProfileHandlers(core),
     ...createPublishHandlers(core, entryOf),
-    ...createRetainedHandlers(core.retainedOps, entryOf, (entry) => core.retainedOrigins(entry)),
+    ...createRetainedHandlers(core.retainedOps, entryOf, (entry) => core.retainedOrigins(entry), () => core.retainedState()),
   };
 }

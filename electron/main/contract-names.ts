@@ -56,6 +56,8 @@ const requests = {
   deleteRetainedSnapshot: true,
   getRetainedSnapshot: true,
   compareRetained: true,
+  getRetainedState: true,
+  getPublishingState: true,
 } as const satisfies Record<RequestName, true>;
 
 const events = { app: true, connections: true, tree: true, history: true, links: true, packets: true, flows: true, profiles: true, publishing: true, retained: true } as const satisfies Record<EventName, true>;

@@ -1,6 +1,7 @@
 // The browser side of web mode: the contract over one WebSocket, with request ids,
 // a timeout per request, reconnection with backoff, and view state replayed onto the
 // fresh session a reconnection brings.
+import { answerTimeoutMs } from '../../shared/request-timeouts';
 import { eventNames, requestNames, type EventName, type RequestName, type ScopeApi, type ScopeEvents } from '../../shared/contract';
 import { RpcError, unwrapResult, type RpcResult } from '../../shared/rpc';
 import { ViewStateLog } from './view-state-replay';
@@ -93,7 +94,8 @@ export function createWebSocketApi(options: WebSocketApiOptions): Promise<ScopeA
     new Promise((resolve, reject) => {
       const id = nextId++;
       const text = JSON.stringify({ id, name, arg });
-      const timer = setTimeout(() => settle(id, new RpcError(`MQTT Scope did not answer ${name} within ${timeoutMs / 1000} s.`, null)), timeoutMs);
+      const limit = answerTimeoutMs(name, arg, timeoutMs);
+      const timer = setTimeout(() => settle(id, new RpcError(`MQTT Scope did not answer ${name} within ${limit / 1000} s.`, null)), limit);
       const open = socket !== null && socket.readyState === OPEN;
       pending.set(id, { name, arg, resolve, reject, timer, queued: open ? null : text });
       if (open) {

@@ -10,6 +10,8 @@ import { useHistoryStore } from '../stores/history-store';
 import { useNoticeStore } from '../stores/notice-store';
 import { useSelectionStore } from '../stores/selection-store';
 import { useTreeStore } from '../stores/tree-store';
+import { usePublishStore } from '../stores/publish-store';
+import { useRetainedStore } from '../stores/retained-store';
 import { selectConnection } from './actions';
 
 export function bindEvents(api: ScopeApi): () => void {
@@ -25,6 +27,8 @@ export function bindEvents(api: ScopeApi): () => void {
       usePacketLogStore.getState().apply(window);
     }),
     api.on('flows', (window) => useFlowStore.getState().apply(window)),
+    api.on('publishing', (state) => usePublishStore.getState().applyPublishing(state)),
+    api.on('retained', (state) => useRetainedStore.getState().setFeed(state)),
   ];
   return () => {
     for (const off of offs) off();
@@ -34,9 +38,11 @@ export function bindEvents(api: ScopeApi): () => void {
 /** Subscribes first (bindEvents), then asks, so no push between the two is missed. */
 export async function loadInitialState(api: ScopeApi): Promise<void> {
   try {
-    const [info, list] = await Promise.all([api.getAppInfo(), api.listConnections()]);
+    const [info, list, publishing, retained] = await Promise.all([api.getAppInfo(), api.listConnections(), api.getPublishingState(), api.getRetainedState()]);
     useAppInfoStore.getState().setInfo(info);
     applyConnections(api, list);
+    usePublishStore.getState().applyPublishing(publishing);
+    useRetainedStore.getState().setFeed(retained);
   } catch (err) {
     useNoticeStore.getState().show(`Could not load the app state: ${errorMessage(err)}`);
   }

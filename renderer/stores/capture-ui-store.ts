@@ -1,8 +1,8 @@
-// Which view the main area shows (Topics, Packets, Timeline), and the panels the
+// Which view the main area shows (Topics, Packets, Timeline, Retained), and the panels the
 // capture views share.
 import { create } from 'zustand';
 
-export type MainView = 'topics' | 'packets' | 'timeline';
+export type MainView = 'topics' | 'packets' | 'timeline' | 'retained';
 
 export interface CaptureUiState {
   view: MainView;

@@ -2,6 +2,7 @@
 // shown view is mounted, so a hidden packet log or timeline asks the core for nothing.
 import { useCaptureUiStore } from '../stores/capture-ui-store';
 import { PacketsView } from './packets-view';
+import { RetainedView } from './retained/retained-view';
 import { TimelineView } from './timeline-view';
 import { TopicsView } from './topics-view';
 import { panelId, tabId, ViewTabs } from './view-tabs';
@@ -15,6 +16,7 @@ export function MainArea() {
         {view === 'topics' && <TopicsView />}
         {view === 'packets' && <PacketsView />}
         {view === 'timeline' && <TimelineView />}
+        {view === 'retained' && <RetainedView />}
       </div>
     </main>
   );

@@ -1,7 +1,7 @@
 // The Topics view: what the app showed before the capture views existed.
 import { HistoryPanel } from './history-panel';
 import { PayloadPanel } from './payload-panel';
-import { PublishBox } from './publish-box';
+import { PublishPanel } from './publish/publish-panel';
 import { TreePanel } from './tree-panel';
 
 export function TopicsView() {
@@ -9,7 +9,7 @@ export function TopicsView() {
     <div className="topics-view">
       <div className="centre">
         <TreePanel />
-        <PublishBox />
+        <PublishPanel />
       </div>
       <div className="inspector">
         <HistoryPanel />

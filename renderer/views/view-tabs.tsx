@@ -7,6 +7,7 @@ export const mainViews: { view: MainView; label: string; hint: string }[] = [
   { view: 'topics', label: 'Topics', hint: 'Topic tree, history, payloads' },
   { view: 'packets', label: 'Packets', hint: 'Every packet of every link, with the inspector' },
   { view: 'timeline', label: 'Timeline', hint: 'QoS handshakes as sequence diagrams; faults and scenarios' },
+  { view: 'retained', label: 'Retained', hint: 'What the broker holds as retained messages: scan, clear, restore, snapshots' },
 ];
 
 export const tabId = (view: MainView) => `view-tab-${view}`;

@@ -88,7 +88,7 @@ describe('web mode in Chromium', () => {
     try {
       await mosquitto.waitForLog(/Sending SUBACK to e2e-sub/, 'the SUBACK to mosquitto_sub', { from: mark });
       const publish = page.getByRole('region', { name: 'Publish' });
-      await publish.getByRole('textbox', { name: 'Topic' }).fill('e2e/cmd/light');
+      await publish.getByRole('combobox', { name: 'Topic' }).fill('e2e/cmd/light');
       await publish.getByRole('textbox', { name: 'Payload' }).fill('on at 80%');
       await publish.getByRole('combobox', { name: 'QoS' }).selectOption('2');
       await publish.getByRole('button', { name: 'Publish' }).click();
@@ -121,7 +121,7 @@ describe('web mode in Chromium', () => {
     await form.getByRole('button', { name: 'Cancel' }).click();
 
     const publish = page.getByRole('region', { name: 'Publish' });
-    const topic = publish.getByRole('textbox', { name: 'Topic' });
+    const topic = publish.getByRole('combobox', { name: 'Topic' });
     await topic.fill('e2e/+/bad');
     await publish.getByRole('button', { name: 'Publish' }).click();
     await expect.poll(() => topic.getAttribute('aria-invalid'), uiTimeout).toBe('true');

@@ -4,7 +4,6 @@ import type { RequestArg, RequestResults } from '../../../shared/contract';
 import { UserInputError } from '../../../shared/rpc';
 import type { ViewFeed } from '../view-feed';
 import type { PacketCapture } from './packet-capture';
-import { rawBytes } from './raw-arena';
 import type { ScopeCore } from '../scope-core';
 import { performance } from 'node:perf_hooks';
 
@@ -33,7 +32,7 @@ export function createCaptureHandlers(core: ScopeCore, feed: ViewFeed): CaptureH
     getPacket: ({ seq }) => {
       const stored = capture.packet(seq);
       if (!stored) return null;
-      return { record: { ...stored.record }, rawBase64: Buffer.from(rawBytes(stored.raw)).toString('base64'), protocolVersion: stored.protocolVersion };
+      return { record: stored.record, rawBase64: Buffer.from(stored.raw).toString('base64'), protocolVersion: stored.protocolVersion };
     },
     getFlow: ({ id }) => {
       const flow = capture.flow(id);

@@ -16,7 +16,10 @@ function topicPredicate(filter: string | null | undefined): ((topic: string | nu
  * @param topicOf the topic a packet is about: acknowledgements carry none of their own,
  *   so the capture passes the topic of their flow, and a topic filter keeps whole handshakes.
  */
-export function packetMatcher(filter: PacketFilter, topicOf: (r: PacketRecord) => string | null = (r) => r.topic): (r: PacketRecord) => boolean {
+/** What a packet filter reads: a record, or the store's reusable cursor over its columns. */
+export type PacketFields = Pick<PacketRecord, 'type' | 'linkId' | 'topic' | 'flowId'>;
+
+export function packetMatcher(filter: PacketFilter, topicOf: (r: PacketFields) => string | null = (r) => r.topic): (r: PacketFields) => boolean {
   const types = filter.types?.length ? new Set(filter.types) : null;
   const topic = topicPredicate(filter.topic);
   const linkId = filter.linkId ?? null;
@@ -33,7 +36,7 @@ export function flowMatcher(filter: FlowFilter): (f: FlowRecord) => boolean {
 
 const isEmpty = (filter: object) => Object.values(filter).every((v) => v === null || v === undefined || (Array.isArray(v) && v.length === 0));
 
-// Runs every feed tick while packets arrive, over up to the whole ring: an indexed
+// Runs every feed tick while flows change, over up to the whole ring: an indexed
 // loop, and no scan at all when nothing is filtered.
 function windowOf<T, R>(ring: SeqRing<T>, matches: ((item: T) => boolean) | null, toRow: (item: T) => R, start: number, count: number) {
   const rows: R[] = [];
@@ -54,11 +57,30 @@ function windowOf<T, R>(ring: SeqRing<T>, matches: ((item: T) => boolean) | null
 }
 
 export function packetWindow(capture: PacketCapture, filter: PacketFilter, start: number, count: number): PacketWindow {
-  const ring = capture.packets;
-  const topicOf = (r: PacketRecord) => r.topic ?? (r.flowId !== null ? (capture.flow(r.flowId)?.topic ?? null) : null);
-  const match = isEmpty(filter) ? null : packetMatcher(filter, topicOf);
-  const { rows, totalRows } = windowOf(ring, match && ((p) => match(p.record)), (p) => ({ ...p.record }), start, count);
-  return { start, totalRows, rows, captured: ring.total, evicted: ring.evicted, capacity: ring.limit };
+  const store = capture.packets;
+  const first = store.oldestSeq;
+  const end = store.total;
+  const rows: PacketRecord[] = [];
+  const summary = { captured: store.total, evicted: store.evicted, capacity: store.limit };
+  if (isEmpty(filter)) {
+    for (let seq = first + start; seq < Math.min(end, first + start + count); seq++) rows.push(store.record(seq)!);
+    return { start, totalRows: store.count, rows, ...summary };
+  }
+  const topicOf = (r: PacketFields) => r.topic ?? (r.flowId !== null ? (capture.flow(r.flowId)?.topic ?? null) : null);
+  const match = packetMatcher(filter, topicOf);
+  // One cursor refilled from the columns: a scan of the whole ring builds no objects.
+  const cursor: PacketFields = { type: 'CONNECT', linkId: '', topic: null, flowId: null };
+  let index = 0;
+  for (let seq = first; seq < end; seq++) {
+    cursor.type = store.typeOf(seq);
+    cursor.linkId = store.linkIdOf(seq);
+    cursor.topic = store.topicOf(seq);
+    cursor.flowId = store.flowIdOf(seq);
+    if (!match(cursor)) continue;
+    if (index >= start && index < start + count) rows.push(store.record(seq)!);
+    index++;
+  }
+  return { start, totalRows: index, rows, ...summary };
 }
 
 export function flowWindow(capture: PacketCapture, filter: FlowFilter, start: number, count: number): FlowWindow {

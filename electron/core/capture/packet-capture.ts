@@ -16,15 +16,9 @@ import { FrameDecoder } from './frame-decoder';
 import { MessageLinker } from './message-linker';
 import { summarizePacket } from './packet-summary';
 import { PacketTap, type FrameFault, type TapListener } from './packet-tap';
-import { SeqRing } from '../seq-ring';
-import { RawArena, type RawRef } from './raw-arena';
+import { PacketStore, type StoredPacket } from './packet-store';
 
-export interface StoredPacket {
-  record: PacketRecord;
-  /** The bytes as they went over the wire (see rawBytes). */
-  raw: RawRef;
-  protocolVersion: number;
-}
+export type { StoredPacket } from './packet-store';
 
 interface LinkState {
   link: CaptureLink;
@@ -40,11 +34,10 @@ export interface CaptureLimits {
 export const defaultCaptureLimits: CaptureLimits = { maxPackets: 200_000, maxFlows: 100_000 };
 
 export class PacketCapture {
-  readonly packets: SeqRing<StoredPacket>;
+  readonly packets: PacketStore;
   readonly flows: FlowTracker;
   private readonly links = new Map<string, LinkState>();
   private readonly linker = new MessageLinker();
-  private readonly arena = new RawArena();
   /** Our own connections' client ids, so the broker's view of them carries their name. */
   private readonly ownClients = new Map<string, { connectionId: string; label: string }>();
   private anonymousCount = 0;
@@ -54,7 +47,7 @@ export class PacketCapture {
   enabled = true;
 
   constructor(limits: CaptureLimits = defaultCaptureLimits) {
-    this.packets = new SeqRing(limits.maxPackets);
+    this.packets = new PacketStore(limits.maxPackets);
     this.flows = new FlowTracker(limits.maxFlows);
   }
 
@@ -156,10 +149,11 @@ export class PacketCapture {
   record(linkId: string, frame: Uint8Array, fromClient: boolean, fault: FrameFault, decoded: Packet | null, error: string | null, protocolVersion: number): void {
     const at = performance.now();
     const type = packetTypeOf(frame[0]) ?? 'CONNECT';
+    // A record for the flow tracker to read now; the store keeps its fields in columns.
     const record: PacketRecord = {
       seq: -1,
       at,
-      time: performance.timeOrigin + at,
+      time: 0,
       linkId,
       fromClient,
       type,
@@ -169,7 +163,7 @@ export class PacketCapture {
       error: packetTypeOf(frame[0]) === null ? `Reserved packet type 0 (first byte 0x${frame[0].toString(16).padStart(2, '0')})` : error,
       flowId: null,
     };
-    record.seq = this.packets.push({ record, raw: this.arena.store(frame), protocolVersion });
+    record.seq = this.packets.push(record, frame, protocolVersion);
     if (decoded?.cmd === 'connect') {
       if (decoded.clean !== false && fault !== 'dropped') this.flows.onCleanConnect(linkId, at);
       const state = this.links.get(linkId);
@@ -189,6 +183,7 @@ export class PacketCapture {
     this.flows.onPacket({ record, payloadSize: payload ? payload.length : 0 }, (flow) =>
       this.links.get(linkId)?.link.kind === 'broker-client' && payload ? this.linker.link(flow, payload) : null,
     );
+    if (record.flowId !== null) this.packets.setFlowId(record.seq, record.flowId);
     this.packetsRevision++;
   }
 

@@ -29,7 +29,3 @@ export class RawArena {
     return { block: this.block, start, length: frame.length };
   }
 }
-
-export function rawBytes(ref: RawRef): Uint8Array {
-  return ref.block.subarray(ref.start, ref.start + ref.length);
-}

@@ -23,7 +23,7 @@ export function buildPublish(message: PublishMessage, connection: MqttConnection
 }
 
 function hasAny(p: PublishProperties): boolean {
-  return Object.values(p).some((v) => v !== undefined && !(Array.isArray(v) && v.length === 0));
+  return Object.values(p).some((v) => v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0));
 }
 
 function mqttProperties(p: PublishProperties, payload: Uint8Array, connection: MqttConnection): Record<string, unknown> {

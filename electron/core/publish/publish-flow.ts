@@ -18,6 +18,8 @@ export interface SentPublish {
 }
 
 export async function flowOfPublish(capture: PacketCapture, sent: SentPublish): Promise<number | null> {
+  // Not recording: no flow will come, and waiting for one would slow every publish.
+  if (!capture.enabled) return null;
   const deadline = performance.now() + waitMs;
   for (;;) {
     const id = findFlow(capture, sent);

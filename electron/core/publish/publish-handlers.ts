@@ -20,7 +20,8 @@ type PublishRequestName =
   | 'getPublishLibrary'
   | 'savePublish'
   | 'deleteSavedPublish'
-  | 'clearPublishHistory';
+  | 'clearPublishHistory'
+  | 'getPublishingState';
 type PublishHandlers = { [K in PublishRequestName]: (arg: RequestArg<K>) => RequestResults[K] | Promise<RequestResults[K]> };
 
 /** Which library a connection uses: its broker, so it outlives the connection's id. */
@@ -86,5 +87,6 @@ export function createPublishHandlers(core: ScopeCore, entryOf: (connectionId: s
     savePublish: ({ connectionId, name, message }) => core.publishLibrary.save(libraryKey(entryOf(connectionId)), name, message, Date.now()),
     deleteSavedPublish: ({ connectionId, name }) => core.publishLibrary.deleteSaved(libraryKey(entryOf(connectionId)), name),
     clearPublishHistory: ({ connectionId }) => core.publishLibrary.clearHistory(libraryKey(entryOf(connectionId))),
+    getPublishingState: () => core.publishingState(),
   };
 }

@@ -84,10 +84,11 @@ export async function sendRequest(
       subscribed = true;
     }
     const sentAt = performance.now();
+    // The wait counts from the send: the broker's acknowledgement is part of the round trip.
+    const timedOut = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), spec.timeoutMs)));
     const sent = await publish(request).catch((err: unknown) => {
       throw err instanceof UserInputError ? err : new UserInputError((err as Error).message, null);
     });
-    const timedOut = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), spec.timeoutMs)));
     const outcome = await Promise.race([replied, timedOut]);
     if (outcome === 'timeout') return { kind: 'timeout', waitedMs: Math.round(performance.now() - sentAt), request: sent };
     return { kind: 'reply', rttMs: outcome.at - sentAt, reply: replyMessage(outcome.message), request: sent };

@@ -18,13 +18,15 @@ type RetainedRequestName =
   | 'listRetainedSnapshots'
   | 'deleteRetainedSnapshot'
   | 'getRetainedSnapshot'
-  | 'compareRetained';
+  | 'compareRetained'
+  | 'getRetainedState';
 type RetainedHandlers = { [K in RetainedRequestName]: (arg: RequestArg<K>) => RequestResults[K] | Promise<RequestResults[K]> };
 
 export function createRetainedHandlers(
   service: RetainedService,
   entryOf: (connectionId: string) => ConnectionEntry,
   originsFor: (entry: ConnectionEntry) => OriginLookup,
+  state: () => RequestResults['getRetainedState'],
 ): RetainedHandlers {
   const checkFilter = (filter: string) => {
     const problem = topicFilterProblem(filter);
@@ -74,6 +76,7 @@ export function createRetainedHandlers(
       const info = service.snapshots.list().find((s) => s.id === id);
       return { text: service.snapshots.text(id), fileName: fileName('snapshot', info?.filter ?? id) };
     },
+    getRetainedState: () => state(),
     compareRetained: ({ connectionId, against }) => {
       const text = against.kind === 'snapshot' ? service.snapshots.text(against.id) : against.text;
       return service.compare(entryOf(connectionId), text);

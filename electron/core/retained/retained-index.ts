@@ -116,6 +116,7 @@ export function rowOf(r: RetainedRecord, origin: OriginLookup): RetainedRow {
     qos: r.qos,
     preview: preview.preview,
     previewFormat: preview.format,
+    previewTruncated: preview.truncated,
     firstSeenAt: r.firstSeenAt,
     changedAt: r.changedAt,
     setBy: set?.clientId ?? null,

@@ -23,7 +23,7 @@ export const defaultScanLimits: ScanLimits = { quietMs: 1000, timeoutMs: 30_000 
 
 export interface ScanResult {
   messages: ObservedRetained[];
-  endedBy: 'quiet' | 'timeout' | 'store';
+  endedBy: 'quiet' | 'timeout' | 'store' | 'disconnected';
 }
 
 export async function scanBySubscription(
@@ -63,10 +63,14 @@ export async function scanBySubscription(
       if (g.qos > 2) throw new UserInputError(`The broker refused the scan's subscription to ${g.topic}: ${subackCodeText(g.qos, connection.options.protocolVersion)}`, 'filter');
     }
     lastArrival = Math.max(lastArrival, Date.now());
-    const endedBy = await new Promise<'quiet' | 'timeout'>((resolve) => {
+    const endedBy = await new Promise<'quiet' | 'timeout' | 'disconnected'>((resolve) => {
       const check = setInterval(() => {
         const now = Date.now();
-        if (now - started >= limits.timeoutMs) {
+        if (!client.connected) {
+          // The scan's own connection dropped: what arrived is not the whole set.
+          clearInterval(check);
+          resolve('disconnected');
+        } else if (now - started >= limits.timeoutMs) {
           clearInterval(check);
           resolve('timeout');
         } else if (now - lastArrival >= limits.quietMs) {

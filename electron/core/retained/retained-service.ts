@@ -45,7 +45,11 @@ export class RetainedService {
   async scan(entry: ConnectionEntry, filter: string, limits: Partial<ScanLimits> = {}): Promise<ScanReport> {
     const problem = topicFilterProblem(filter);
     if (problem) throw new UserInputError(problem, 'filter');
-    return this.exclusive(entry, 'scan', null, async (job) => this.scanInto(entry, [filter], { ...defaultScanLimits, ...limits }, job));
+    return this.exclusive(entry, 'scan', null, async (job) => {
+      const report = await this.scanInto(entry, filter, { ...defaultScanLimits, ...limits }, job);
+      entry.retained.lastScan = report;
+      return report;
+    });
   }
 
   async clear(entry: ConnectionEntry, topics: string[]): Promise<ClearReport> {
@@ -166,23 +170,24 @@ export class RetainedService {
     this.touch();
     const filters = coveringFilters(topics);
     const result = await this.find(entry, filters, defaultScanLimits, job);
-    if (result.endedBy !== 'timeout') entry.retained.replaceUnder(filters, result.messages, Date.now(), this.source(entry));
+    const complete = isComplete(result);
+    if (complete) entry.retained.replaceUnder(filters, result.messages, Date.now(), this.source(entry));
     return {
       found: new Map(result.messages.map((m) => [m.topic, m])),
-      verify: { method: this.method(entry), filters, complete: result.endedBy !== 'timeout' },
+      verify: { method: this.method(entry), filters, complete },
     };
   }
 
-  private async scanInto(entry: ConnectionEntry, filters: string[], limits: ScanLimits, job: RetainedJob): Promise<ScanReport> {
+  private async scanInto(entry: ConnectionEntry, filter: string, limits: ScanLimits, job: RetainedJob): Promise<ScanReport> {
+    const filters = [filter];
     const started = Date.now();
     const result = await this.find(entry, filters, limits, job);
     // An incomplete scan adds what it found but removes nothing: absence proves nothing then.
-    const dropped =
-      result.endedBy === 'timeout'
-        ? (result.messages.forEach((m) => entry.retained.observe(m, Date.now(), this.source(entry))), 0)
-        : entry.retained.replaceUnder(filters, result.messages, Date.now(), this.source(entry));
+    const dropped = isComplete(result)
+      ? entry.retained.replaceUnder(filters, result.messages, Date.now(), this.source(entry))
+      : (result.messages.forEach((m) => entry.retained.observe(m, Date.now(), this.source(entry))), 0);
     const report: ScanReport = {
-      filter: filters.join(' '),
+      filter: filters[0],
       method: this.method(entry),
       found: result.messages.length,
       dropped,
@@ -190,7 +195,6 @@ export class RetainedService {
       durationMs: Date.now() - started,
       at: Date.now(),
     };
-    entry.retained.lastScan = report;
     return report;
   }
 
@@ -220,6 +224,10 @@ export class RetainedService {
       this.touch();
     }
   }
+}
+
+function isComplete(result: ScanResult): boolean {
+  return result.endedBy === 'quiet' || result.endedBy === 'store';
 }
 
 async function inPool<T>(items: readonly T[], work: (item: T) => Promise<void>): Promise<void> {
