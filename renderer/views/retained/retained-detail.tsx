@@ -12,7 +12,7 @@ import { setByText, sourceText } from '../../lib/retained-text';
 import { useRetainedStore } from '../../stores/retained-store';
 import { useApi } from '../../app/api-context';
 import { openClear } from './retained-actions';
-import { RetainedPayload } from './retained-payload';
+import { PayloadBody } from '../payload-body';
 import { useRetainedBusy } from './use-retained-busy';
 
 export function RetainedDetailPanel({ connection }: { connection: ConnectionSummary }) {
@@ -53,7 +53,7 @@ function DetailView({ detail: d, connection }: { detail: RetainedDetail; connect
         <SubtreeClear connectionId={connection.id} topic={d.topic} />
       </div>
       <div className="retained-detail-body">
-        <RetainedPayload payloadBase64={d.payloadBase64} />
+        <PayloadBody key={d.topic} payloadBase64={d.payloadBase64} className="retained-payload" />
         <div className="retained-facts">
           <dl className="facts">
             <dt>Learned</dt>

@@ -1,9 +1,10 @@
-// A retained message's payload as text, pretty JSON or a hex dump, with the same
-// helpers and display limit as the history's payload panel (nothing cut silently).
+// A payload as text, pretty JSON or a hex dump, with its format switch, wrap, copy and
+// the display limit (a large payload shows its start and says so: nothing cut silently).
+// The history's payload panel and the retained view both show payloads with it.
 import { useId, useMemo, useState } from 'react';
-import { base64ToBytes, decodePayload, defaultView, renderPayload, viewEnabled, type PayloadView } from '../../lib/payload-view';
-import { formatBytes } from '../../lib/format-number';
-import { CopyButton } from '../copy-button';
+import { base64ToBytes, decodePayload, defaultView, renderPayload, viewEnabled, type PayloadView } from '../lib/payload-view';
+import { formatBytes } from '../lib/format-number';
+import { CopyButton } from './copy-button';
 
 const views: { view: PayloadView; label: string }[] = [
   { view: 'text', label: 'Text' },
@@ -11,7 +12,8 @@ const views: { view: PayloadView; label: string }[] = [
   { view: 'hex', label: 'Hex' },
 ];
 
-export function RetainedPayload({ payloadBase64 }: { payloadBase64: string }) {
+/** className: the wrapper's class, so each panel can size it. */
+export function PayloadBody({ payloadBase64, className }: { payloadBase64: string; className?: string }) {
   const decoded = useMemo(() => decodePayload(base64ToBytes(payloadBase64)), [payloadBase64]);
   const [view, setView] = useState<PayloadView>(() => defaultView(decoded.format));
   const [showAll, setShowAll] = useState(false);
@@ -21,7 +23,7 @@ export function RetainedPayload({ payloadBase64 }: { payloadBase64: string }) {
   const rendered = useMemo(() => renderPayload(decoded, shownView, showAll), [decoded, shownView, showAll]);
 
   return (
-    <div className="retained-payload">
+    <div className={className}>
       <div className="payload-toolbar">
         <div role="radiogroup" aria-label="Payload format" className="segmented">
           {views.map(({ view: v, label }) => {
@@ -54,7 +56,11 @@ export function RetainedPayload({ payloadBase64 }: { payloadBase64: string }) {
         </div>
       )}
       {rendered.note && <p className="payload-note">{rendered.note}</p>}
-      <pre className={`payload-body${wrap && shownView !== 'hex' ? ' wrap' : ''}`}>{rendered.body}</pre>
+      {decoded.bytes.length === 0 ? (
+        <p className="empty">Empty payload (0 bytes).</p>
+      ) : (
+        <pre className={`payload-body${wrap && shownView !== 'hex' ? ' wrap' : ''}`}>{rendered.body}</pre>
+      )}
     </div>
   );
 }
