@@ -95,6 +95,15 @@ export class PacketTap extends Duplex {
     callback();
   }
 
+  // mqtt-packet writes a packet in pieces while the stream is corked; on uncork they
+  // arrive here together and go on as one write (one system call, as without the tap).
+  override _writev(chunks: { chunk: Buffer }[], callback: (error?: Error | null) => void): void {
+    this.inner.cork();
+    for (const { chunk } of chunks) this.route(chunk, this.outgoing);
+    this.inner.uncork();
+    callback();
+  }
+
   override _final(callback: (error?: Error | null) => void): void {
     this.toRemote.whenIdle(() => {
       this.inner.end();
