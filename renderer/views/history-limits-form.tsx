@@ -67,7 +67,7 @@ export function HistoryLimitsForm({ limits, onClose }: { limits: HistoryLimits; 
           </button>
         </div>
       </div>
-      <p className="field-hint">Per topic: every topic of every connection. For all topics: when the payloads kept anywhere pass it, the oldest messages go first (each topic keeps its newest).</p>
+      <p className="field-hint">Per topic: every topic of every connection. For all topics: counts each message as its payload plus about 200 bytes of bookkeeping; past it, the oldest messages anywhere go first (each topic keeps its newest).</p>
       {errors.general && (
         <p className="form-error" role="alert">
           {errors.general}

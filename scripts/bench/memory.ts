@@ -21,9 +21,14 @@ export interface MemoryResult {
   keptBytes: number;
   keptMessages: number;
   evictedByBudget: number;
-  /** heapUsed + arrayBuffers after a full GC: at the start (app connected, nothing received) and at the end. */
+  /** heapUsed + arrayBuffers after a full GC: at the start (app connected, nothing received), halfway and at the end. */
   baseline: number;
+  halfway: number;
   after: number;
+  /** What the capture held at the end (bounded by its limits): part of the fixed overhead. */
+  capturePackets: number;
+  captureFlows: number;
+  topics: number;
   rssAfter: number;
   /** after - baseline - keptBytes: what the model costs beyond the payloads. */
   overhead: number;
@@ -41,21 +46,15 @@ function used(): { heap: number; rss: number } {
 
 export async function measureMemory(plan: MemoryPlan): Promise<MemoryResult> {
   const app = await startApp({ url: plan.url, filter: 'mem/#', qos: 0 });
+  // Both halves go to the same topics (mem/p<publisher>/<n>), so the second adds messages, not topics.
   try {
     await app.call('setHistoryLimits', { ...app.core.historyLimits(), maxTotalBytes: plan.budget });
     const baseline = used();
-    await publish({ url: plan.url, count: plan.messages, topics: plan.topics, size: plan.size, rate: 0, publishers: plan.publishers, prefix: 'mem' });
-    let quietSince = Date.now();
-    let before = app.received();
-    while (app.received() < plan.messages && Date.now() - quietSince < 5000) {
-      await new Promise((r) => setTimeout(r, 50));
-      if (app.received() !== before) {
-        before = app.received();
-        quietSince = Date.now();
-      }
-    }
-    // Let the feed run its ticks, as it would with a view open.
-    await new Promise((r) => setTimeout(r, 200));
+    const half = Math.floor(plan.messages / 2);
+    // Two halves: memory that stays put from the first to the second is the bound at work.
+    await receive(app, plan, half, 'mem');
+    const halfway = used();
+    await receive(app, plan, plan.messages - half, 'mem');
     const after = used();
     const budget = app.core.historyBudget;
     const overhead = after.heap - baseline.heap - budget.keptBytes;
@@ -67,7 +66,11 @@ export async function measureMemory(plan: MemoryPlan): Promise<MemoryResult> {
       keptMessages: budget.keptCount,
       evictedByBudget: budget.evictedCount,
       baseline: baseline.heap,
+      halfway: halfway.heap,
       after: after.heap,
+      capturePackets: app.core.capture.packets.count,
+      captureFlows: app.core.capture.flows.store.count,
+      topics: app.core.connection(app.connectionId)!.tree.topicCount,
       rssAfter: after.rss,
       overhead,
       overheadPerKeptMessage: overhead / Math.max(1, budget.keptCount),
@@ -75,4 +78,20 @@ export async function measureMemory(plan: MemoryPlan): Promise<MemoryResult> {
   } finally {
     await app.close();
   }
+}
+
+async function receive(app: Awaited<ReturnType<typeof startApp>>, plan: MemoryPlan, count: number, prefix: string): Promise<void> {
+  const target = app.received() + count;
+  await publish({ url: plan.url, count, topics: plan.topics, size: plan.size, rate: 0, publishers: plan.publishers, prefix });
+  let quietSince = Date.now();
+  let before = app.received();
+  while (app.received() < target && Date.now() - quietSince < 5000) {
+    await new Promise((r) => setTimeout(r, 50));
+    if (app.received() !== before) {
+      before = app.received();
+      quietSince = Date.now();
+    }
+  }
+  // Let the feed run its ticks, as it would with a view open.
+  await new Promise((r) => setTimeout(r, 200));
 }
