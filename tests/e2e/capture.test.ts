@@ -73,6 +73,24 @@ describe('packets and handshakes in Chromium', () => {
     await expect.poll(() => status.innerText(), uiTimeout).toMatch(/buffer holds 150\)/);
   });
 
+  it('stops and resumes recording with the switch beside the count', async () => {
+    await page.getByRole('tab', { name: 'Packets' }).click();
+    const status = page.getByRole('status', { name: 'Packet capture' });
+    const captured = async () => Number(/^([\d,]+) packets? captured/.exec(await status.innerText())![1].replace(/,/g, ''));
+    const recording = status.getByRole('switch', { name: 'Record packets' });
+    expect(await recording.isChecked()).toBe(true);
+    await recording.click();
+    await expect.poll(() => status.innerText(), uiTimeout).toContain('Recording is off');
+    const before = await captured();
+    await mosquittoPub(['-h', '127.0.0.1', '-p', String(brokerPort), '-t', 'e2e/unrecorded', '-m', 'x', '-q', '1']);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await captured()).toBe(before);
+    await recording.click();
+    await expect.poll(() => status.innerText(), uiTimeout).not.toContain('Recording is off');
+    await mosquittoPub(['-h', '127.0.0.1', '-p', String(brokerPort), '-t', 'e2e/recorded', '-m', 'x', '-q', '1']);
+    await expect.poll(captured, uiTimeout).toBeGreaterThan(before);
+  });
+
   it('runs the guided QoS 2 scenario and explains it', async () => {
     await page.getByRole('tab', { name: 'Timeline' }).click();
     await page.getByRole('button', { name: 'Run QoS 2 scenario' }).click();
