@@ -171,3 +171,36 @@ describe('web host ports', () => {
     await expect(startWebHost({ sessions, rendererDir, host: '127.0.0.1', port: host.port, portFallback: false, token })).rejects.toMatchObject({ code: 'EADDRINUSE' });
   });
 });
+
+describe('wrong tokens', () => {
+  it('past the limit, the address is refused for a while, the right token included, on HTTP and the WebSocket', async () => {
+    const limited = await startWebHost({ sessions, rendererDir, host: '127.0.0.1', port: 0, portFallback: false, token, attemptLimits: { max: 3, windowMs: 60_000, lockMs: 60_000 } });
+    const at = (p: string) =>
+      new Promise<Reply>((resolve, reject) => {
+        http
+          .get({ host: '127.0.0.1', port: limited.port, path: p }, (res) => {
+            let body = '';
+            res.on('data', (c) => (body += c));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+          })
+          .on('error', reject);
+      });
+    try {
+      expect((await at(`/?token=${token}`)).status).toBe(200);
+      for (let i = 0; i < 4; i++) expect((await at(`/?token=wrong-${i}`)).status).toBe(403);
+      const refused = await at(`/?token=${token}`);
+      expect(refused.status).toBe(429);
+      expect(refused.headers['retry-after']).toBe('60');
+      expect(refused.body).toMatch(/^Too many requests with a wrong token from this address: try again in 60 s/);
+      const upgrade = await new Promise<number>((resolve) => {
+        const ws = new WebSocket(`ws://127.0.0.1:${limited.port}/ws?token=${token}`, { headers: { origin: `http://127.0.0.1:${limited.port}` } });
+        ws.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+        ws.once('open', () => resolve(101));
+        ws.once('error', () => undefined);
+      });
+      expect(upgrade).toBe(429);
+    } finally {
+      await limited.close();
+    }
+  });
+});

@@ -7,6 +7,7 @@ import { isAllowedHost, isSameOrigin } from './origin-check';
 import { SECURITY_HEADERS } from './security-headers';
 import { serveStatic } from './static-files';
 import { TokenGuard } from './token-guard';
+import { AttemptLimiter, type AttemptLimits } from './attempt-limiter';
 import { createWebSocketTransport, type SessionSource } from './websocket-transport';
 
 export const WEBSOCKET_PATH = '/ws';
@@ -20,6 +21,8 @@ export interface WebHostOptions {
   /** Move to a free port when `port` is taken (only sensible for the default port). */
   portFallback: boolean;
   token: string;
+  /** Wrong tokens allowed per address before it is refused for a while (tests lower them). */
+  attemptLimits?: AttemptLimits;
 }
 
 export interface WebHost {
@@ -29,6 +32,8 @@ export interface WebHost {
   close(): Promise<void>;
 }
 
+const tooManyText = (ms: number) => `Too many requests with a wrong token from this address: try again in ${Math.ceil(ms / 1000)} s.\n`;
+
 const FORBIDDEN_TEXT = 'Forbidden: open the address MQTT Scope printed when it started (it includes ?token=...).\n';
 
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
@@ -36,11 +41,19 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   // Known once listening; no request can arrive before then.
   let guard: TokenGuard | null = null;
   let port = 0;
+  const limiter = new AttemptLimiter(options.attemptLimits);
+  const address = (req: http.IncomingMessage) => req.socket.remoteAddress ?? 'unknown';
 
   const server = http.createServer((req, res) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+    const locked = limiter.lockedFor(address(req));
+    if (locked > 0) {
+      res.writeHead(429, { 'Content-Type': 'text/plain; charset=utf-8', 'Retry-After': String(Math.ceil(locked / 1000)) }).end(tooManyText(locked));
+      return;
+    }
     const check = guard && isAllowedHost(req.headers.host, options.host, port) ? guard.check(req) : null;
     if (!check?.allowed) {
+      limiter.failed(address(req));
       res.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8' }).end(FORBIDDEN_TEXT);
       return;
     }
@@ -54,6 +67,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   server.on('upgrade', (req, socket: Duplex, head: Buffer) => {
     const pathname = new URL(req.url ?? '/', 'http://host.invalid').pathname;
+    const locked = limiter.lockedFor(address(req));
+    if (locked > 0) {
+      socket.end(`HTTP/1.1 429 Too Many Requests\r\nRetry-After: ${Math.ceil(locked / 1000)}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+      return;
+    }
     const allowed =
       guard !== null &&
       pathname === WEBSOCKET_PATH &&
@@ -61,6 +79,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       isSameOrigin(req.headers.origin, req.headers.host) &&
       guard.check(req).allowed;
     if (!allowed) {
+      limiter.failed(address(req));
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
     }
