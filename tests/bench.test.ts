@@ -33,7 +33,7 @@ describe('the benchmark harness', () => {
 
   it('counts every message through the embedded broker', async () => {
     const port = await freePort();
-    const r = await measureIngest({ url: `mqtt://127.0.0.1:${port}`, mosquittoPort: null, messages: 2000, topics: 50, size: 100, publishers: 2, repeats: 1, qos: 0, app: { url: null, brokerPort: port } }, 'be');
+    const r = await measureIngest({ url: `mqtt://127.0.0.1:${port}`, mosquittoPort: null, messages: 30_000, topics: 500, size: 100, publishers: 2, repeats: 1, qos: 0, app: { url: null, brokerPort: port } }, 'be');
     expect({ app: r.appMissing, reference: r.referenceMissing }).toEqual({ app: 0, reference: 0 });
   }, 60_000);
 });

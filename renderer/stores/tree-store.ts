@@ -3,6 +3,7 @@
 import { create } from 'zustand';
 import type { TreeRow, TreeWindow } from '../../shared/contract';
 import { nextFlashState, type FlashState } from '../lib/tree-flash';
+import { reuseRows } from '../lib/tree-rows';
 
 export interface TreeState {
   connectionId: string | null;
@@ -28,7 +29,7 @@ export const useTreeStore = create<TreeState>()((set, get) => ({
     const s = get();
     if (w.connectionId !== s.connectionId) return;
     const flash = nextFlashState(s.totalRows === null ? null : s.flash, w.rows);
-    set({ totalRows: w.totalRows, start: w.start, rows: w.rows, flash });
+    set({ totalRows: w.totalRows, start: w.start, rows: reuseRows(s.rows, w.rows), flash });
   },
 }));
 

@@ -1,11 +1,12 @@
 // The topic tree of one connection. The core sends only the rows around the viewport
-// (viewTree); rows not yet received show as empty placeholders. Keyboard focus is a
-// roving tabindex over the rendered rows, following the WAI-ARIA tree view pattern.
-import { useCallback, useEffect, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
+// (viewTree); rows not received yet show as placeholder bars, drawn by one block behind
+// the rows in view (tree.css), so they cost no element each. Keyboard focus is a roving
+// tabindex over the rendered rows, following the WAI-ARIA tree view pattern.
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
 import type { TreeRow } from '../../shared/contract';
 import { useApi } from '../app/api-context';
 import { report, selectTopic, setExpanded } from '../app/actions';
+import { useFixedRows } from '../hooks/use-fixed-rows';
 import { isFlashing } from '../lib/tree-flash';
 import { treeKeyAction } from '../lib/tree-keyboard';
 import { nextTreeRequest, type RowRange } from '../lib/tree-viewport';
@@ -18,6 +19,18 @@ interface Focus {
   path: string | null;
 }
 
+/**
+ * Rows rendered beyond each edge of the view, so a short scroll shows rows at once. Few:
+ * every one of them is built and laid out on each expand and each jump, and the rows of
+ * a scroll render in the scroll's own frame (use-fixed-rows).
+ */
+const overscan = 3;
+
+interface Shown {
+  first: number;
+  rows: TreeRow[];
+}
+
 export function TopicTree({ connectionId }: { connectionId: string }) {
   const api = useApi();
   const totalRows = useTreeStore((s) => s.totalRows);
@@ -27,8 +40,11 @@ export function TopicTree({ connectionId }: { connectionId: string }) {
   const selectedTopic = useSelectionStore(selectedTopicOf);
   const scrollRef = useRef<HTMLDivElement>(null);
   const requested = useRef<RowRange | null>(null);
-  const [focus, setFocus] = useState<Focus>({ index: 0, path: null });
+  const [focus, setFocusState] = useState<Focus>({ index: 0, path: null });
+  // A click on a row focuses it and then acts on it: the same focus twice must not render the tree twice.
+  const setFocus = useCallback((next: Focus) => setFocusState((f) => (f.index === next.index && f.path === next.path ? f : next)), []);
   const wantFocus = useRef(false);
+  const lastShown = useRef<Shown>({ first: 0, rows: [] });
 
   const requestWindow = useCallback(
     (force: boolean) => {
@@ -46,14 +62,8 @@ export function TopicTree({ connectionId }: { connectionId: string }) {
     [api, connectionId],
   );
 
-  const virtualizer = useVirtualizer({
-    count: totalRows ?? 0,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => treeRowHeight,
-    overscan: 8,
-    useFlushSync: false,
-    onChange: () => requestWindow(false),
-  });
+  const inView = useFixedRows(scrollRef, totalRows ?? 0, treeRowHeight, overscan, () => requestWindow(false));
+  const { scrollToIndex } = inView;
 
   useEffect(() => requestWindow(true), [requestWindow]);
 
@@ -62,7 +72,7 @@ export function TopicTree({ connectionId }: { connectionId: string }) {
     if (focus.path === null || rowAt({ start, rows }, focus.index)?.path === focus.path) return;
     const found = rows.findIndex((r) => r.path === focus.path);
     if (found >= 0) setFocus({ index: start + found, path: focus.path });
-  }, [start, rows, focus]);
+  }, [start, rows, focus, setFocus]);
 
   // Keyboard moves may target a row that is not rendered yet; focus it once it is.
   useEffect(() => {
@@ -79,9 +89,9 @@ export function TopicTree({ connectionId }: { connectionId: string }) {
       const s = useTreeStore.getState();
       setFocus({ index, path: rowAt(s, index)?.path ?? null });
       wantFocus.current = true;
-      virtualizer.scrollToIndex(index, { align: 'auto' });
+      scrollToIndex(index);
     },
-    [virtualizer],
+    [scrollToIndex, setFocus],
   );
 
   const onActivate = useCallback(
@@ -89,7 +99,7 @@ export function TopicTree({ connectionId }: { connectionId: string }) {
       setFocus({ index, path: row.path });
       selectTopic(api, connectionId, row.path);
     },
-    [api, connectionId],
+    [api, connectionId, setFocus],
   );
 
   const onToggle = useCallback(
@@ -97,15 +107,18 @@ export function TopicTree({ connectionId }: { connectionId: string }) {
       setFocus({ index, path: row.path });
       setExpanded(api, connectionId, row.path, !row.expanded || recursive, recursive);
     },
-    [api, connectionId],
+    [api, connectionId, setFocus],
   );
 
   const onKeyDown = (e: KeyboardEvent) => {
     const s = useTreeStore.getState();
+    // The key acts on the row that has the focus. Its index in the DOM is current; the one
+    // in state lags a render behind when rows were just inserted above it.
+    const focused = Number((e.target as HTMLElement).dataset.index);
     const action = treeKeyAction({
       key: e.key,
       shiftKey: e.shiftKey,
-      index: focus.index,
+      index: Number.isInteger(focused) ? focused : focus.index,
       totalRows: s.totalRows ?? 0,
       rowAt: (i) => rowAt(s, i),
     });
@@ -138,10 +151,21 @@ export function TopicTree({ connectionId }: { connectionId: string }) {
     }
   };
 
-  const items = virtualizer.getVirtualItems();
-  const focusRendered = items.some((it) => it.index === focus.index && rowAt({ start, rows }, it.index));
-  const firstRendered = items.find((it) => rowAt({ start, rows }, it.index))?.index;
-  const tabbableIndex = focusRendered ? focus.index : firstRendered;
+  // The rows rendered: those in view (and the overscan) that the window holds. After a
+  // jump to rows not received yet (End, a long scroll) it holds none of them: the rows
+  // rendered before stay mounted, off screen, until the new ones come, so the DOM changes
+  // once, when they do, rather than also emptying in between. Not past the end of a tree
+  // that shrank, though, where they would lengthen the scroll.
+  const first = Math.max(inView.start, start);
+  const held = rows.slice(Math.max(0, first - start), Math.max(0, Math.min(inView.end, start + rows.length) - start));
+  const last = lastShown.current;
+  const keepLast = held.length === 0 && inView.end > inView.start && last.first + last.rows.length <= (totalRows ?? 0);
+  const shown: Shown = keepLast ? last : { first, rows: held };
+  useLayoutEffect(() => {
+    lastShown.current = shown;
+  });
+  const end = shown.first + shown.rows.length;
+  const tabbableIndex = focus.index >= shown.first && focus.index < end ? focus.index : shown.rows.length > 0 ? shown.first : undefined;
 
   return (
     <div className="tree-scroll" ref={scrollRef}>
@@ -151,36 +175,34 @@ export function TopicTree({ connectionId }: { connectionId: string }) {
         role="tree"
         aria-label="Topic tree"
         className="tree-inner"
-        style={{ height: virtualizer.getTotalSize() }}
+        style={{ height: inView.totalHeight }}
         onKeyDown={onKeyDown}
         onFocus={onFocus}
       >
-        {items.map((item) => {
-          const row = rowAt({ start, rows }, item.index);
-          if (!row) {
+        <div
+          className="tree-placeholders"
+          aria-hidden="true"
+          style={{ transform: `translateY(${inView.start * treeRowHeight}px)`, height: (inView.end - inView.start) * treeRowHeight }}
+        />
+        {/* One positioned block at the first row, the rows in normal flow inside it: a
+            positioned box per row would make Chromium paint each as a layer of its own. */}
+        <div className="tree-rows" style={{ transform: `translateY(${shown.first * treeRowHeight}px)` }}>
+          {shown.rows.map((row, i) => {
+            const index = shown.first + i;
             return (
-              <div
-                key={`p:${item.index}`}
-                className="tree-row placeholder"
-                aria-hidden="true"
-                style={{ transform: `translateY(${item.start}px)` }}
+              <TreeRowView
+                key={`r:${row.path}`}
+                row={row}
+                index={index}
+                selected={row.path === selectedTopic}
+                tabbable={index === tabbableIndex}
+                flashing={isFlashing(flash, row)}
+                onActivate={onActivate}
+                onToggle={onToggle}
               />
             );
-          }
-          return (
-            <TreeRowView
-              key={`r:${row.path}`}
-              row={row}
-              index={item.index}
-              top={item.start}
-              selected={row.path === selectedTopic}
-              tabbable={item.index === tabbableIndex}
-              flashing={isFlashing(flash, row)}
-              onActivate={onActivate}
-              onToggle={onToggle}
-            />
-          );
-        })}
+          })}
+        </div>
       </div>
     </div>
   );

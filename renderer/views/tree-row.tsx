@@ -4,11 +4,12 @@ import { plural } from '../lib/format-number';
 
 export const treeRowHeight = 22;
 const indentPerLevel = 16;
+/** The chevron's width (tree.css): a leaf has no chevron and is indented by as much instead. */
+const chevronWidth = 20;
 
 export interface TreeRowViewProps {
   row: TreeRow;
   index: number;
-  top: number;
   selected: boolean;
   tabbable: boolean;
   flashing: boolean;
@@ -16,7 +17,7 @@ export interface TreeRowViewProps {
   onToggle(index: number, row: TreeRow, recursive: boolean): void;
 }
 
-export const TreeRowView = memo(function TreeRowView({ row, index, top, selected, tabbable, flashing, onActivate, onToggle }: TreeRowViewProps) {
+export const TreeRowView = memo(function TreeRowView({ row, index, selected, tabbable, flashing, onActivate, onToggle }: TreeRowViewProps) {
   const expandable = row.childCount > 0;
   const toggle = (e: MouseEvent) => {
     e.stopPropagation();
@@ -31,8 +32,10 @@ export const TreeRowView = memo(function TreeRowView({ row, index, top, selected
       aria-label={row.name === '' ? '(empty level)' : row.name}
       tabIndex={tabbable ? 0 : -1}
       data-index={index}
-      className={`tree-row${selected ? ' selected' : ''}`}
-      style={{ transform: `translateY(${top}px)` }}
+      className={`tree-row${selected ? ' selected' : ''}${flashing ? ' flashing' : ''}`}
+      // Indent and the leaf's missing chevron are padding, not elements: fewer nodes per row
+      // to create, style and lay out when a scroll or an expand brings in a screenful of rows.
+      style={{ paddingLeft: row.depth * indentPerLevel + (expandable ? 0 : chevronWidth) }}
       onClick={() => onActivate(index, row)}
       onDoubleClick={(e) => toggle(e)}
     >
@@ -41,10 +44,11 @@ export const TreeRowView = memo(function TreeRowView({ row, index, top, selected
         // A parent changes whenever anything below it does: it flashes faintly, so the eye goes to the topic that moved.
         <span key={row.changedAt} className={row.childCount > 0 ? 'tree-flash tree-flash-parent' : 'tree-flash'} aria-hidden="true" />
       )}
-      <span className="tree-indent" style={{ width: row.depth * indentPerLevel }} />
-      <span className="tree-chevron" aria-hidden="true" onClick={toggle}>
-        {expandable ? (row.expanded ? '▾' : '▸') : ''}
-      </span>
+      {expandable && (
+        <span className="tree-chevron" aria-hidden="true" onClick={toggle}>
+          {row.expanded ? '▾' : '▸'}
+        </span>
+      )}
       <span className="tree-name">{row.name === '' ? <em className="muted">(empty)</em> : row.name}</span>
       {row.preview !== null && (
         <span className={`tree-preview fmt-${row.previewFormat ?? 'text'}`} title={row.preview}>
@@ -52,9 +56,11 @@ export const TreeRowView = memo(function TreeRowView({ row, index, top, selected
         </span>
       )}
       <span className="tree-counts">{countsText(row)}</span>
-      <span className="tree-retained" title={row.retained ? 'Latest message is retained' : undefined}>
-        {row.retained ? 'R' : ''}
-      </span>
+      {row.retained && (
+        <span className="tree-retained" title="Latest message is retained">
+          R
+        </span>
+      )}
     </div>
   );
 });

@@ -11,7 +11,7 @@ export interface LoadPlan {
   /** Messages a second, all publishers together. */
   rate: number;
   seconds: number;
-  /** Distinct topics, all publishers together. */
+  /** Distinct topics, all publishers together (each publisher has its own, under p0, p1…). */
   topics: number;
   size: number;
   publishers: number;
@@ -33,8 +33,13 @@ export interface LoadResult {
   /** Median and p99 of the tasks that ran script or rendered a frame (the app's own work). */
   medianWork: number;
   p99Work: number;
-  /** Share of the window the main thread was busy (wall). */
+  /** Share of the window the main thread was busy (wall), and running (thread time). */
   busy: number;
+  busyCpu: number;
+  /** The load window: from the start of the load to the UI counting the last message. */
+  windowSeconds: number;
+  /** From the publishers' end to the UI counting the last message (polled every 200 ms). */
+  countedAfterSeconds: number;
   longTaskCount: number;
   longTaskMax: number;
   /** What ran in the longest task, for diagnosis. */
@@ -58,13 +63,14 @@ export async function measureLoad(plan: LoadPlan): Promise<LoadResult> {
 
     const count = plan.rate * plan.seconds;
     const root = treeItem(page, prefix);
-    const { result, main } = await traced(browser, page, async () => {
+    const { result, main } = await traced(browser, page, 'load', async () => {
       const from = await pageMark(page, 'load:start');
       const published = await publish({ url: brokerUrl, count, topics: plan.topics / plan.publishers, size: plan.size, rate: plan.rate, publishers: plan.publishers, prefix });
       // The UI keeps working until the core has taken in the backlog: the window runs until the count stops moving.
+      const publishedAt = await pageMark(page, 'load:published');
       const total = await waitForCount(root, count + primed, 5_000, 60_000);
       const to = await pageMark(page, 'load:end');
-      return { from, to, published, total };
+      return { from, to, publishedAt, published, total };
     });
     const tasks = tasksBetween(main, mark(main, 'load:start'), mark(main, 'load:end'));
     const windowMs = mark(main, 'load:end') - mark(main, 'load:start');
@@ -86,18 +92,26 @@ export async function measureLoad(plan: LoadPlan): Promise<LoadResult> {
       medianWork: percentile(work, 50),
       p99Work: percentile(work, 99),
       busy: sum(tasks.map((t) => t.wall)) / windowMs,
+      busyCpu: sum(tasks.map((t) => t.cpu)) / windowMs,
+      windowSeconds: windowMs / 1000,
+      countedAfterSeconds: (result.to - result.publishedAt) / 1000,
       longTaskCount: observed.length,
       longTaskMax: Math.max(0, ...observed.map((t) => t.duration)),
       worst: worst ? describeTask(worst) : '',
     };
+  } catch (err) {
+    throw app.explain(err);
   } finally {
     await app.close();
   }
 }
 
+/** Trace bookkeeping that says nothing about what a task did. */
+const bookkeeping = new Set(['UpdateCounters', 'SetLayerTreeId', 'UpdateLayer', 'DOMStats', 'BeginCommitCompositorFrame', 'TimerRemove', 'ScheduleStyleRecalculation', 'InvalidateLayout']);
+
 export function describeTask(t: Task): string {
   const counts = new Map<string, number>();
-  for (const n of t.inner) counts.set(n, (counts.get(n) ?? 0) + 1);
+  for (const n of t.inner) if (!bookkeeping.has(n)) counts.set(n, (counts.get(n) ?? 0) + 1);
   const top = [...counts].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([n, c]) => `${n}×${c}`).join(' ');
   return `${t.wall.toFixed(1)} ms wall / ${t.cpu.toFixed(1)} ms thread time: ${top || 'no traced events'}`;
 }

@@ -6,6 +6,34 @@
 // installProbe is serialised into the page: it must not refer to anything outside it.
 import type { Page } from 'playwright-core';
 
+// The few page globals the probe uses, declared for this module only: the scripts are
+// type-checked for Node, and the DOM library would make `document` valid everywhere.
+interface PageElement {
+  readonly tagName: string;
+  readonly dataset: Record<string, string | undefined>;
+  readonly style: { height: string };
+  readonly offsetHeight: number;
+  readonly parentElement: PageElement | null;
+  scrollTop: number;
+  readonly clientHeight: number;
+  querySelector(selector: string): PageElement | null;
+  querySelectorAll(selector: string): Iterable<PageElement>;
+  getAttribute(name: string): string | null;
+  getBoundingClientRect(): { top: number };
+  contains(other: PageElement): boolean;
+  focus(): void;
+  addEventListener(type: string, listener: () => void): void;
+  removeEventListener(type: string, listener: () => void): void;
+}
+declare const window: unknown;
+declare const document: { querySelector(selector: string): PageElement | null; readonly activeElement: PageElement | null };
+declare function requestAnimationFrame(callback: () => void): number;
+declare class MutationObserver {
+  constructor(callback: () => void);
+  observe(target: PageElement, options: { subtree: boolean; childList: boolean; attributes: boolean }): void;
+  disconnect(): void;
+}
+
 /** What the tree must show before an action counts as settled; every given field must hold. */
 export interface SettleWant {
   /** Rows in the tree (expanded nodes included). */
@@ -25,6 +53,8 @@ export interface TreeState {
   focusIndex: number | null;
   /** Rows in view that are still placeholders (their data has not arrived). */
   missing: number;
+  /** What has the keyboard focus, when it is not a row: "tag role name". */
+  focusElsewhere: string | null;
 }
 
 interface Probe {
@@ -40,39 +70,52 @@ export function installProbe(): void {
   try {
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) longTasks.push({ start: e.startTime, duration: e.duration });
-    }).observe({ type: 'longtask', buffered: true });
+    }).observe({ type: 'longtask' as never, buffered: true });
   } catch {
     // No longtask support: the cross-check stays empty and the report says 0.
   }
-  const treeEl = () => document.querySelector<HTMLElement>('[role="tree"][aria-label="Topic tree"]');
+  const treeEl = () => document.querySelector('[role="tree"][aria-label="Topic tree"]');
   let rowHeight = 0;
+  // Rows in view that are not rendered as rows yet (placeholders): cheap, as it runs inside measured frames.
+  const missingRows = (tree: PageElement, scroll: PageElement, total: number): number => {
+    const first = Math.floor(scroll.scrollTop / rowHeight);
+    const end = Math.min(total, Math.ceil((scroll.scrollTop + scroll.clientHeight) / rowHeight));
+    let shown = 0;
+    for (const el of tree.querySelectorAll('[role="treeitem"]')) {
+      const index = el.dataset.index;
+      if (index === undefined) continue;
+      const i = Number(index);
+      if (i >= first && i < end) shown++;
+    }
+    return Math.max(0, end - first) - shown;
+  };
+  const totalOf = (tree: PageElement) => Math.round(parseFloat(tree.style.height || '0') / rowHeight);
+  const focusIndexOf = (tree: PageElement): number | null => {
+    const active = document.activeElement;
+    return active && tree.contains(active) && active.dataset.index !== undefined ? Number(active.dataset.index) : null;
+  };
   const state = (): TreeState => {
     const tree = treeEl();
     const scroll = tree?.parentElement;
-    if (!tree || !scroll) return { total: 0, scrollTop: 0, focusIndex: null, missing: -1 };
-    if (!rowHeight) rowHeight = tree.querySelector<HTMLElement>('.tree-row')?.offsetHeight ?? 22;
-    const total = Math.round(parseFloat(tree.style.height || '0') / rowHeight);
-    const shown = new Set<number>();
-    for (const el of tree.querySelectorAll<HTMLElement>('[role="treeitem"]')) shown.add(Number(el.dataset.index));
-    const first = Math.floor(scroll.scrollTop / rowHeight);
-    const end = Math.min(total, Math.ceil((scroll.scrollTop + scroll.clientHeight) / rowHeight));
-    let missing = 0;
-    for (let i = first; i < end; i++) if (!shown.has(i)) missing++;
-    const active = document.activeElement as HTMLElement | null;
-    const focusIndex = active && tree.contains(active) && active.dataset.index !== undefined ? Number(active.dataset.index) : null;
-    return { total, scrollTop: scroll.scrollTop, focusIndex, missing };
+    if (!tree || !scroll) return { total: 0, scrollTop: 0, focusIndex: null, missing: -1, focusElsewhere: null };
+    if (!rowHeight) rowHeight = tree.querySelector('.tree-row')?.offsetHeight || 22;
+    const total = totalOf(tree);
+    const focusIndex = focusIndexOf(tree);
+    const active = document.activeElement;
+    const focusElsewhere = focusIndex !== null || !active ? null : `${active.tagName} ${active.getAttribute('role')} ${active.getAttribute('aria-label')}`;
+    return { total, scrollTop: scroll.scrollTop, focusIndex, missing: missingRows(tree, scroll, total), focusElsewhere };
   };
-  const holds = (want: SettleWant): boolean => {
-    const s = state();
-    if (s.missing !== 0) return false;
-    if (want.total !== undefined && s.total !== want.total) return false;
-    if (want.focusIndex !== undefined && s.focusIndex !== want.focusIndex) return false;
-    if (want.scrollTop !== undefined && Math.abs(s.scrollTop - want.scrollTop) > 1) return false;
+  // The cheap tests first: most checks fail on one of them before any row is looked at.
+  const holds = (tree: PageElement, scroll: PageElement, want: SettleWant): boolean => {
+    const total = totalOf(tree);
+    if (want.total !== undefined && total !== want.total) return false;
+    if (want.focusIndex !== undefined && focusIndexOf(tree) !== want.focusIndex) return false;
+    if (want.scrollTop !== undefined && Math.abs(scroll.scrollTop - want.scrollTop) > 1) return false;
     if (want.expanded) {
-      const row = [...(treeEl()?.querySelectorAll<HTMLElement>('[role="treeitem"]') ?? [])].find((el) => el.getAttribute('aria-label') === want.expanded!.name);
+      const row = tree.querySelector(`[role="treeitem"][aria-label="${want.expanded.name}"]`);
       if (!row || row.getAttribute('aria-expanded') !== String(want.expanded.value)) return false;
     }
-    return true;
+    return missingRows(tree, scroll, total) === 0;
   };
   w.__scopeBench = {
     longTasks,
@@ -85,7 +128,7 @@ export function installProbe(): void {
       let done = false;
       w.__scopeBench.settled = new Promise<number>((resolve, reject) => {
         const check = () => {
-          if (done || !holds(want)) return;
+          if (done || !holds(tree, scroll, want)) return;
           done = true;
           console.timeStamp(`settled:${id}`);
           stop();
@@ -145,4 +188,16 @@ export async function pageMark(page: Page, message: string): Promise<number> {
     console.timeStamp(m);
     return performance.now();
   }, message);
+}
+
+/** Focuses the first row wholly in view (outside any action) and returns its index. */
+export async function focusFirstVisible(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const tree = document.querySelector('[role="tree"][aria-label="Topic tree"]')!;
+    const top = tree.parentElement!.getBoundingClientRect().top;
+    const rows = [...tree.querySelectorAll('[role="treeitem"]')].filter((el) => el.getBoundingClientRect().top >= top);
+    rows.sort((a, b) => Number(a.dataset.index) - Number(b.dataset.index));
+    rows[0].focus();
+    return Number(rows[0].dataset.index);
+  });
 }

@@ -2,6 +2,8 @@
 // thread: its tasks, with wall time (what the user waits through) and thread time (what
 // the thread itself ran; lower when the OS gave the core to another process), and the
 // console.timeStamp marks the benchmark drops to cut windows out of the trace.
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 
 export const traceCategories = ['devtools.timeline', 'disabled-by-default-devtools.timeline'];
@@ -33,7 +35,7 @@ export interface MainThread {
   marks: Map<string, number>;
 }
 
-export async function traced<T>(browser: Browser, page: Page, body: () => Promise<T>): Promise<{ result: T; main: MainThread }> {
+export async function traced<T>(browser: Browser, page: Page, name: string, body: () => Promise<T>): Promise<{ result: T; main: MainThread }> {
   await browser.startTracing(page, { categories: traceCategories });
   let result: T;
   try {
@@ -43,6 +45,12 @@ export async function traced<T>(browser: Browser, page: Page, body: () => Promis
     throw err;
   }
   const buffer = await browser.stopTracing();
+  // BENCH_TRACE_DIR keeps each trace, to open in Chromium's DevTools (Performance, load profile).
+  const dir = process.env.BENCH_TRACE_DIR;
+  if (dir) {
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, `${name}-${Date.now()}.json`), buffer);
+  }
   return { result, main: rendererMain(JSON.parse(buffer.toString('utf8')) as { traceEvents: TraceEvent[] }) };
 }
 
@@ -50,7 +58,8 @@ export async function traced<T>(browser: Browser, page: Page, body: () => Promis
 export function rendererMain(trace: { traceEvents: TraceEvent[] }): MainThread {
   const events = trace.traceEvents;
   const started = events.find((e) => e.name === 'TracingStartedInBrowser');
-  const pid = started?.args?.data?.frames?.find((f) => f.isOutermostMainFrame !== false)?.processId;
+  // Without the detailed category there is no TracingStartedInBrowser: the page's own marks tell its process.
+  const pid = started?.args?.data?.frames?.find((f) => f.isOutermostMainFrame !== false)?.processId ?? events.find((e) => e.name === 'TimeStamp')?.pid;
   const main = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && (pid === undefined || e.pid === pid));
   if (!main) throw new Error('the trace has no renderer main thread (CrRendererMain)');
   const own = events.filter((e) => e.pid === main.pid && e.tid === main.tid);

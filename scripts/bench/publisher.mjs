@@ -38,9 +38,5 @@ while (sent < count) {
   }
 }
 const ms = performance.now() - started;
-// A QoS 1 marker outside the load's topics: its PUBACK means the broker has handled
-// everything sent before it (packets of one connection are handled in order). Aedes
-// drops what it has not handled yet when a client disconnects.
-await client.publishAsync(`bench-done/${prefix}`, "done", { qos: 1 });
 await client.endAsync();
 process.stdout.write(`${JSON.stringify({ sent, ms, startedAt: performance.timeOrigin + started })}\n`);

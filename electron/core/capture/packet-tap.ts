@@ -11,6 +11,9 @@ import { MqttFramer } from './mqtt-framer';
 
 export type FrameFault = 'dropped' | 'delayed' | null;
 
+/** How long a closed tap waits for the party behind it to read what is left. */
+const closeGraceMs = 5000;
+
 export interface TapListener {
   /**
    * A whole packet went past (or was dropped): fromClient says which way it travelled.
@@ -62,7 +65,15 @@ export class PacketTap extends Duplex {
       if (this.listener.recording) this.listener.frame(frame, !this.localIsClient, delayed ? 'delayed' : null);
       if (!this.push(frame)) this.inner.pause();
     });
-    this.outgoing = { framer: new MqttFramer(), queue: this.toRemote, fromClient: localIsClient, pass: (raw) => this.inner.write(raw), ahead: 0 };
+    this.outgoing = {
+      framer: new MqttFramer(),
+      queue: this.toRemote,
+      fromClient: localIsClient,
+      pass: (raw) => {
+        if (!this.inner.destroyed) this.inner.write(raw);
+      },
+      ahead: 0,
+    };
     this.incoming = {
       framer: new MqttFramer(),
       queue: this.toLocal,
@@ -73,12 +84,29 @@ export class PacketTap extends Duplex {
       ahead: 0,
     };
     inner.on('data', (chunk: Buffer) => this.route(chunk, this.incoming));
-    inner.on('end', () => this.toLocal.whenIdle(() => this.push(null)));
+    inner.on('end', () => this.toLocal.whenIdle(() => this.endReadable()));
     inner.on('error', (err) => this.destroy(err));
     inner.on('close', () => {
       this.listener.closed();
-      this.destroy();
+      // What the socket delivered before it closed still goes to the party behind the tap:
+      // destroying now would drop the packets it has not read yet (the end of a backlog
+      // when a publisher disconnects). The tap goes once that side has read to the end.
+      this.toLocal.whenIdle(() => this.endReadable());
+      if (this.readableEnded) this.destroy();
+      else {
+        this.once('end', () => this.destroy());
+        // A party that stops reading must not keep the tap alive.
+        setTimeout(() => this.destroy(), closeGraceMs).unref();
+      }
     });
+  }
+
+  private endPushed = false;
+
+  private endReadable(): void {
+    if (this.endPushed || this.destroyed) return;
+    this.endPushed = true;
+    this.push(null);
   }
 
   /** Pulls the cable: the network stream closes at once, without DISCONNECT. */
