@@ -14,7 +14,7 @@ export const defaultTotalBytes = 256 * 1024 * 1024;
  * Node 20. The budget counts it, so a flood of tiny messages is bounded by memory
  * and not only by payload bytes.
  */
-export const messageBookkeepingBytes = 200;
+export const messageBookkeepingBytes = 220;
 
 export class HistoryBudget {
   /** Arrival order: the history and seq of every message admitted, oldest first. */
