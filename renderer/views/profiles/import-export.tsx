@@ -1,6 +1,7 @@
 // Import (our export, an MQTTX export, MQTT Explorer's settings.json) and export of the
 // saved profiles. Import reports what it took, what it skipped and why, and every
 // setting it could not carry over; export leaves secrets out unless asked.
+import { downloadText } from '../download-text';
 import { useId, useState, type ChangeEvent } from 'react';
 import type { ProfileImportResult } from '../../../shared/profile-contract';
 import { useApi } from '../../app/api-context';
@@ -109,13 +110,7 @@ export function ExportPanel({ savedCount, onClose }: { savedCount: number; onClo
     setStatus(null);
     try {
       const { json, fileName } = await api.exportProfiles({ includeSecrets });
-      const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = fileName;
-      link.click();
-      // After the click has started the download; revoking at once can cancel it in some browsers.
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      downloadText(fileName, json);
       setStatus(`Downloaded ${fileName}${includeSecrets ? ', passwords included' : ''}.`);
     } catch (err) {
       setError(errorMessage(err));

@@ -7,7 +7,7 @@ import type { RetainedOpKind } from '../../lib/retained-progress';
 import { collectTopics } from '../../lib/retained-topics';
 import type { RowRange } from '../../lib/tree-viewport';
 import { useRetainedStore, type ClearRequest } from '../../stores/retained-store';
-import { downloadText } from './download-file';
+import { downloadText } from '../download-text';
 
 /**
  * Scans stop well inside the transports' answer time (30 s in web mode), so that a

@@ -1,4 +1,4 @@
-// Hands a text file to the browser's downloads, as the profiles export does: the same
+// Hands a text file to the browser's downloads (profile exports, retained backups and snapshots): the same
 // code works in the desktop app and in web mode, and needs no file-system access.
 export function downloadText(fileName: string, text: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
