@@ -11,6 +11,7 @@ export const benchDir = path.basename(here) === 'bench' && here.includes(`${path
 export interface PublishPlan {
   url: string;
   count: number;
+  /** Topics per publisher: each publishes under its own prefix (<prefix>/p<i>/<n>). */
   topics: number;
   size: number;
   /** Messages a second per publisher; 0 = as fast as the socket takes them. */
