@@ -72,6 +72,7 @@ export class ViewFeed {
   private sentFlows = -1;
   private sentLinks = -1;
   private sentLinksFlows = -1;
+  private lastLinksJson = '';
   private sentProfiles = -1;
   private sentPublishing = -1;
   private sentRetained = -1;
@@ -174,11 +175,18 @@ export class ViewFeed {
   // The capture views do not depend on the selected connection: the log shows every link.
   private flushCapture(): void {
     const capture = this.source.capture;
-    // In-flight counts follow the flows; send the list when either moved (at most every tick).
+    // In-flight counts follow the flows, but most flows (QoS 0 above all) change none of
+    // them: when only the flows moved, the list goes out only if it reads differently.
     if (this.sentLinks !== capture.linksRevision || this.sentLinksFlows !== capture.flowsRevision) {
+      const linksMoved = this.sentLinks !== capture.linksRevision;
       this.sentLinks = capture.linksRevision;
       this.sentLinksFlows = capture.flowsRevision;
-      this.push('links', capture.linkList());
+      const list = capture.linkList();
+      const json = JSON.stringify(list);
+      if (linksMoved || json !== this.lastLinksJson) {
+        this.lastLinksJson = json;
+        this.push('links', list);
+      }
     }
     if (this.packetView && this.sentPackets !== capture.packetsRevision) {
       this.sentPackets = capture.packetsRevision;
