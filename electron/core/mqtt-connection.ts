@@ -5,9 +5,15 @@
 // Reconnecting is ours, not MQTT.js's: its reconnectPeriod is a fixed interval, and
 // the UI needs backoff and the time of the next try. Subscriptions are made by us on
 // every CONNACK (MQTT.js's resubscribe is off) so each SUBACK's verdict is seen.
+//
+// Each attempt is a new MQTT.js client, but a persistent session outlives them: the
+// QoS 2 messages received (PUBREC sent) and not yet released are kept in one store per
+// session, handed to every client, so a PUBREL that comes after a reconnect delivers
+// its message. MQTT.js hands a QoS 2 message over only at its PUBREL; with a store per
+// client, a message whose PUBREL was lost with the connection was lost for good.
 import { EventEmitter } from 'node:events';
 import type { Duplex } from 'node:stream';
-import mqtt, { type IClientOptions, type IClientSubscribeOptions, type MqttClient } from 'mqtt';
+import mqtt, { Store, type IClientOptions, type IClientSubscribeOptions, type MqttClient } from 'mqtt';
 import type { ConnackInfo, ConnectionStatus, ConnectionSummary, ProtocolVersion, Qos, SubscriptionState } from '../../shared/contract';
 import { displayBrokerUrl, type BrokerAddress } from '../../shared/broker-url';
 import { connackCodeText, subackCodeText } from '../../shared/reason-codes';
@@ -78,6 +84,8 @@ export class MqttConnection extends EventEmitter<Events> {
   private connackReceived = false;
   private reconnectTimer: NodeJS.Timeout | null = null;
   private stopped = false;
+  /** QoS 2 messages awaiting their PUBREL, for as long as the broker keeps the session (clean: false keeps them when a client ends). */
+  private incomingStore = new Store({ clean: false });
   /** 5.0 subscription options (no local, retain as published, retain handling, identifier) by filter. */
   private readonly subscribeOptions = new Map<string, IClientSubscribeOptions>();
 
@@ -229,7 +237,7 @@ export class MqttConnection extends EventEmitter<Events> {
     this.connackReceived = false;
     this.setStatus({ kind: 'connecting', attempt: this.attempt });
     const clientOptions = this.baseClientOptions();
-    const client = mqtt.connect({ ...clientOptions, manualConnect: true });
+    const client = mqtt.connect({ ...clientOptions, incomingStore: this.incomingStore, manualConnect: true });
     const wrap = o.wrapStream;
     if (wrap) {
       // MQTT.js has no public hook for the stream it builds; its streamBuilder is the
@@ -241,6 +249,11 @@ export class MqttConnection extends EventEmitter<Events> {
     this.client = client;
     client.on('connect', (connack) => {
       if (client !== this.client) return;
+      if (!connack.sessionPresent) {
+        // A new session: nothing held from an old one will be released.
+        this.incomingStore = new Store({ clean: false });
+        client.incomingStore = this.incomingStore;
+      }
       this.sendWindow.setLimit(connack.properties?.receiveMaximum ?? (this.options.protocolVersion === 5 ? 65_535 : assumedV3ReceiveWindow));
       const code = (this.options.protocolVersion === 5 ? connack.reasonCode : connack.returnCode) ?? 0;
       const properties = Object.fromEntries(

@@ -27,6 +27,12 @@ export interface MosquittoOptions {
   port?: number;
   /** What mosquitto logs; default every packet ('all'). Benchmarks log errors only: a line per packet would be the bottleneck. */
   logTypes?: string[];
+  /**
+   * Persistence on, its database in this folder (the caller's: it outlives the broker, so a
+   * broker started again on it restores the sessions). mosquitto writes the database as a
+   * snapshot; it is told to write one after every change, so a kill loses as little as it can.
+   */
+  persistenceDir?: string;
 }
 
 export interface MosquittoBroker {
@@ -40,6 +46,10 @@ export interface MosquittoBroker {
    * character offset (log().length taken earlier) to look only at what came after it.
    */
   waitForLog(pattern: RegExp, what: string, options?: { timeoutMs?: number; from?: number }): Promise<string>;
+  /** Writes the persistence database now (SIGUSR1) and waits until the log says it did (the default log types say it). */
+  saveDatabase(): Promise<void>;
+  /** SIGKILL, as a crash or a power cut would: no clean shutdown, no last save. */
+  kill(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -67,7 +77,10 @@ async function startOnce(options: MosquittoOptions): Promise<MosquittoBroker> {
   const confFile = path.join(dir, 'mosquitto.conf');
   const logFile = path.join(dir, 'mosquitto.log');
   const users = options.passwordUsers ?? [];
-  const lines = [`listener ${port} 127.0.0.1`, 'persistence false', `log_dest file ${logFile}`, ...(options.logTypes ?? ['all']).map((t) => `log_type ${t}`), 'connection_messages true'];
+  const persistence = options.persistenceDir
+    ? ['persistence true', `persistence_location ${options.persistenceDir}/`, 'autosave_on_changes true', 'autosave_interval 1']
+    : ['persistence false'];
+  const lines = [`listener ${port} 127.0.0.1`, ...persistence, `log_dest file ${logFile}`, ...(options.logTypes ?? ['all']).map((t) => `log_type ${t}`), 'connection_messages true'];
   if (users.length > 0) {
     const passwordFile = path.join(dir, 'passwords');
     for (let i = 0; i < users.length; i++) {
@@ -147,6 +160,16 @@ async function startOnce(options: MosquittoOptions): Promise<MosquittoBroker> {
             .find((line) => pattern.test(line)),
         { what: `mosquitto log: ${what}`, timeoutMs },
       ),
+    saveDatabase: async () => {
+      const from = readLog().length;
+      child.kill('SIGUSR1');
+      await waitFor(() => readLog().slice(from).includes('Saving in-memory database'), { what: 'mosquitto log: the database saved after SIGUSR1', timeoutMs: 10_000 });
+    },
+    kill: async () => {
+      if (exited) return;
+      child.kill('SIGKILL');
+      await Promise.race([exitPromise, delay(5000)]);
+    },
     stop,
   };
 }
