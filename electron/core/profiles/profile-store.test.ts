@@ -42,20 +42,46 @@ function mountTmpfs(sizeKb: number): string | null {
   mounts.push(dir);
   return dir;
 }
-const canMount = (() => {
-  if (process.platform !== 'linux' || process.getuid?.() !== 0) return false;
+/** Why this process cannot mount a tmpfs (then the kernel-failure tests say so in their titles), or null when it can. */
+const mountProblem = ((): string | null => {
+  if (process.platform !== 'linux') return 'tmpfs mounts are Linux only';
+  if (process.getuid?.() !== 0) return 'mounting a tmpfs needs root (with CAP_SYS_ADMIN)';
   const probe = fs.mkdtempSync(path.join(os.tmpdir(), 'scope-mount-probe-'));
   try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', probe], { stdio: 'ignore' });
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', probe], { stdio: 'pipe' });
     execFileSync('umount', [probe]);
-    return true;
-  } catch {
-    return false;
+    return null;
+  } catch (err) {
+    const stderr = String((err as { stderr?: Buffer }).stderr ?? '').trim();
+    return `this process may not mount a tmpfs: ${stderr || (err as Error).message}`;
   } finally {
     fs.rmSync(probe, { recursive: true, force: true });
   }
 })();
+const canMount = mountProblem === null;
+/** A test's title, with the reason it is skipped when it is. */
+const titled = (title: string, skipReason: string | null) => (skipReason === null ? title : `${title} (skipped: ${skipReason})`);
+const noPermissionBits = process.platform === 'win32' ? 'Windows has no POSIX permission bits' : null;
 const isRoot = process.getuid?.() === 0;
+/** nobody: root ignores permission bits, so a permission test runs its write as this user. */
+const unprivilegedUid = 65534;
+
+/**
+ * Runs fn with the permissions of an ordinary user: as root, with the effective uid of
+ * nobody (taken back afterwards: root may, and only for this synchronous call); as any
+ * other user, as that user.
+ */
+function asOrdinaryUser<T>(fn: () => T): T {
+  if (!isRoot) return fn();
+  // Node offers seteuid in processes, not in worker threads: vitest's default pool forks.
+  if (!process.seteuid) throw new Error('process.seteuid is not available here (a worker thread?): run the unit tests in forked workers');
+  process.seteuid(unprivilegedUid);
+  try {
+    return fn();
+  } finally {
+    process.seteuid(0);
+  }
+}
 
 describe('ProfileStore: saving', () => {
   it('saves a new profile, with its password in the secret store and never in profiles.json', () => {
@@ -219,7 +245,7 @@ describe('ProfileStore: saving where it cannot', () => {
   });
 
   // Real failures from the kernel: a tmpfs of 256 KiB filled up, then remounted read-only.
-  it.skipIf(!canMount)('on a full disk (ENOSPC) fails clearly and leaves the previous file intact', () => {
+  it.skipIf(!canMount)(titled('on a full disk (ENOSPC) fails clearly and leaves the previous file intact', mountProblem), () => {
     const dir = mountTmpfs(256)!;
     const store = open(dir);
     const { id } = store.save({ name: 'Before', host: 'broker.lab' });
@@ -242,7 +268,7 @@ describe('ProfileStore: saving where it cannot', () => {
     expect(store.get(id)?.name).toBe('Before (2)');
   });
 
-  it.skipIf(!canMount)('on a read-only file system (EROFS) fails clearly and leaves the previous file intact', () => {
+  it.skipIf(!canMount)(titled('on a read-only file system (EROFS) fails clearly and leaves the previous file intact', mountProblem), () => {
     const dir = mountTmpfs(256)!;
     const store = open(dir);
     const { id } = store.save(lab);
@@ -255,17 +281,20 @@ describe('ProfileStore: saving where it cannot', () => {
     expect(store.connectionProfile(id)).toMatchObject({ name: 'Lab', password: 'lab-password-1' });
   });
 
-  // Root ignores permission bits, so this case can only run as another user.
-  it.skipIf(isRoot || process.platform === 'win32')('in a read-only folder (chmod 0500) fails clearly and leaves the previous file intact', () => {
+  // Root ignores permission bits: as root the save runs as nobody, who owns the folder and may read it but not write it.
+  it.skipIf(noPermissionBits !== null)(titled('in a read-only folder (chmod 0500) fails clearly and leaves the previous file intact', noPermissionBits), () => {
     const dir = tempDir();
     const store = open(dir);
     const { id } = store.save(lab);
     const previous = fs.readFileSync(path.join(dir, 'profiles.json'));
+    if (isRoot) fs.chownSync(dir, unprivilegedUid, unprivilegedUid);
     fs.chmodSync(dir, 0o500);
     try {
-      const err = thrown(() => store.save({ id, name: 'After', host: 'broker.lab' }));
+      const err = asOrdinaryUser(() => thrown(() => store.save({ id, name: 'After', host: 'broker.lab' })));
       expect(err.message).toMatch(/permission denied \(EACCES\)/);
       expect(fs.readFileSync(path.join(dir, 'profiles.json'))).toEqual(previous);
+      expect(fs.readdirSync(dir).sort()).toEqual(['profiles.json', 'secrets.json']);
+      expect(store.get(id)?.name).toBe('Lab');
     } finally {
       fs.chmodSync(dir, 0o700);
     }
