@@ -11,25 +11,26 @@ export interface FreezableProxy {
   close(): Promise<void>;
 }
 
+type Pair = readonly [client: net.Socket, upstream: net.Socket];
+
 export async function startFreezableProxy(targetPort: number): Promise<FreezableProxy> {
-  const pairs = new Set<[net.Socket, net.Socket]>();
+  const pairs = new Set<Pair>();
+  // Either side closing or failing takes the other with it.
+  const drop = (pair: Pair) => {
+    pairs.delete(pair);
+    for (const socket of pair) socket.destroy();
+  };
   const server = net.createServer((client) => {
-    const upstream = net.connect(targetPort, '127.0.0.1');
-    const pair: [net.Socket, net.Socket] = [client, upstream];
+    const pair: Pair = [client, net.connect(targetPort, '127.0.0.1')];
     pairs.add(pair);
-    client.pipe(upstream);
-    upstream.pipe(client);
-    const end = () => {
-      pairs.delete(pair);
-      client.destroy();
-      upstream.destroy();
-    };
-    client.on('close', end).on('error', end);
-    upstream.on('close', end).on('error', end);
+    pair[0].pipe(pair[1]);
+    pair[1].pipe(pair[0]);
+    for (const socket of pair) socket.on('close', () => drop(pair)).on('error', () => drop(pair));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = await new Promise<number>((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as net.AddressInfo).port)));
+  const dropAll = () => [...pairs].forEach(drop);
   return {
-    port: (server.address() as net.AddressInfo).port,
+    port,
     freeze: () => {
       for (const [client, upstream] of pairs) {
         client.unpipe(upstream);
@@ -38,20 +39,10 @@ export async function startFreezableProxy(targetPort: number): Promise<Freezable
         upstream.pause();
       }
     },
-    dropAll: () => {
-      for (const [client, upstream] of pairs) {
-        client.destroy();
-        upstream.destroy();
-      }
-      pairs.clear();
+    dropAll,
+    close: () => {
+      dropAll();
+      return new Promise((resolve) => server.close(() => resolve()));
     },
-    close: () =>
-      new Promise((resolve) => {
-        for (const [client, upstream] of pairs) {
-          client.destroy();
-          upstream.destroy();
-        }
-        server.close(() => resolve());
-      }),
   };
 }
