@@ -2,6 +2,8 @@
 // (Electron IPC in electron/main, WebSocket in electron/web) carry exactly these
 // requests and events; the renderer is handed a ScopeApi and never learns which.
 import { z } from 'zod';
+import type { BrokerEvent } from './broker-settings';
+import { brokerRequestSchemas, type BrokerResults } from './broker-contract';
 import { captureRequestSchemas, type CaptureEvents, type CaptureResults } from './capture-contract';
 import { profileRequestSchemas, type ProfileEvents, type ProfileResults } from './profile-contract';
 import { publishRequestSchemas, type PublishEvents, type PublishResults } from './publish-contract';
@@ -78,6 +80,7 @@ export const requestSchemas = {
   ...profileRequestSchemas,
   ...publishRequestSchemas,
   ...retainedRequestSchemas,
+  ...brokerRequestSchemas,
 } as const;
 
 export type RequestName = keyof typeof requestSchemas;
@@ -134,6 +137,15 @@ export interface EmbeddedBrokerInfo {
   /** Why it failed or why this port (e.g. "1883 was taken"). */
   note: string | null;
   clients: number;
+  /** Reachable from other machines (bound to a non-loopback address). */
+  exposed: boolean;
+  requireAuth: boolean;
+  /** The TLS listener: its port, or why it did not start; null when it is off. */
+  tls: { port: number | null; problem: string | null } | null;
+  /** Connections, packets and requests refused since start (limits, sign-in, ACL, malformed input). */
+  refusals: number;
+  /** The latest refusals, oldest first, as the log wrote them. */
+  events: BrokerEvent[];
 }
 
 export interface AppInfo {
@@ -213,7 +225,7 @@ export interface MessageDetail {
   payloadBase64: string;
 }
 
-export interface RequestResults extends CaptureResults, ProfileResults, PublishResults, RetainedResults {
+export interface RequestResults extends CaptureResults, ProfileResults, PublishResults, RetainedResults, BrokerResults {
   getAppInfo: AppInfo;
   listConnections: ConnectionSummary[];
   connect: { connectionId: string };

@@ -2,7 +2,7 @@
 // 5.0 §4.7), checked on generated topics rather than a handful of examples.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { topicFilterProblem, topicMatchesFilter, topicNameProblem } from './topic';
+import { filterCoversFilter, topicFilterProblem, topicMatchesFilter, topicNameProblem } from './topic';
 
 // Levels without wildcards or NUL; empty levels are legal ("a//b", "/a").
 const level = fc.string({ maxLength: 6 }).filter((s) => !/[+#/\u0000]/.test(s));
@@ -116,6 +116,50 @@ describe('matching (§4.7.1, §4.7.2)', () => {
         expect(topicMatchesFilter('#', t)).toBe(!t.startsWith('$'));
         expect(topicMatchesFilter(`+/${t}`, `$SYS/${t}`)).toBe(false);
         expect(topicMatchesFilter(`$SYS/${t}`, `$SYS/${t}`)).toBe(true);
+      }),
+    );
+  });
+});
+
+describe('one filter covering another (the ACL test for SUBSCRIBE)', () => {
+  // Small alphabets so that generated filters and topics often overlap.
+  const smallLevel = fc.constantFrom('a', 'b', '', '$x');
+  const anyFilter = fc
+    .tuple(fc.array(fc.oneof(smallLevel, fc.constant('+')), { minLength: 1, maxLength: 4 }), fc.boolean())
+    .map(([levels, hash]) => (hash ? [...levels, '#'] : levels).join('/'));
+  const anyTopic = fc.array(smallLevel, { minLength: 1, maxLength: 5 }).map((l) => l.join('/'));
+
+  it('when a pattern covers a filter, every topic the filter matches, the pattern matches', () => {
+    fc.assert(
+      fc.property(anyFilter, anyFilter, anyTopic, (pattern, filter, t) => {
+        if (filterCoversFilter(pattern, filter) && topicMatchesFilter(filter, t)) expect(topicMatchesFilter(pattern, t)).toBe(true);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('when a pattern does not cover a filter, some topic matches the filter and not the pattern', () => {
+    // The witness: the filter with each + replaced by a level the pattern may not expect, # by one or no level.
+    fc.assert(
+      fc.property(anyFilter, anyFilter, (pattern, filter) => {
+        if (filterCoversFilter(pattern, filter)) return;
+        const witnesses = ['a', 'zz', '$x'].flatMap((fill) => {
+          const base = filter.split('/');
+          const hash = base[base.length - 1] === '#';
+          const levels = (hash ? base.slice(0, -1) : base).map((l) => (l === '+' ? fill : l));
+          return hash ? [levels, [...levels, fill], [...levels, fill, fill]].filter((l) => l.length > 0).map((l) => l.join('/')) : [levels.join('/')];
+        });
+        expect(witnesses.some((t) => topicMatchesFilter(filter, t) && !topicMatchesFilter(pattern, t))).toBe(true);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('a filter covers itself, and # covers everything but $ topics', () => {
+    fc.assert(
+      fc.property(anyFilter, (f) => {
+        expect(filterCoversFilter(f, f)).toBe(true);
+        expect(filterCoversFilter('#', f)).toBe(!f.startsWith('$'));
       }),
     );
   });

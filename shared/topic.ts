@@ -53,3 +53,21 @@ export function topicMatchesFilter(filter: string, topic: string): boolean {
 export function topicLevels(topic: string): string[] {
   return topic.split('/');
 }
+
+/**
+ * Whether every topic a subscription filter can match is also matched by the pattern:
+ * the test an ACL applies to a SUBSCRIBE. 'a/#' covers 'a/+/b' and 'a', '+/x' does not
+ * cover '#', and a leading wildcard never covers topics starting with $ (§4.7.2).
+ */
+export function filterCoversFilter(pattern: string, filter: string): boolean {
+  const p = pattern.split('/');
+  const f = filter.split('/');
+  if ((p[0] === '+' || p[0] === '#') && f[0].startsWith('$')) return false;
+  for (let i = 0; ; i++) {
+    if (i === p.length) return i === f.length;
+    if (p[i] === '#') return true;
+    if (i === f.length || f[i] === '#') return false;
+    if (p[i] === '+') continue;
+    if (f[i] === '+' || p[i] !== f[i]) return false;
+  }
+}

@@ -18,7 +18,11 @@ export class DemoDevices {
   private timer: NodeJS.Timeout | null = null;
   readonly devices = demoDevices();
 
-  constructor(private readonly brokerUrl: string) {}
+  constructor(
+    private readonly brokerUrl: string,
+    /** The app's own sign-in: the demo works whatever the broker's users and ACL say. */
+    private readonly credentials: { username: string; password: string },
+  ) {}
 
   get running(): boolean {
     return this.timer !== null;
@@ -32,6 +36,7 @@ export class DemoDevices {
       const gatewayStatus = `sensors/${site}/gateway/status`;
       const client = mqtt.connect(this.brokerUrl, {
         clientId: `demo-gateway-${site}`,
+        ...this.credentials,
         protocolVersion: i === 1 ? 4 : 5,
         reconnectPeriod: 2000,
         will: { topic: gatewayStatus, payload: Buffer.from('offline'), qos: 1, retain: true },

@@ -112,7 +112,8 @@ export class MqttConnection extends EventEmitter<Events> {
     return {
       id: o.id,
       name: o.name,
-      url: displayBrokerUrl(o.address),
+      // On the embedded broker we sign in as the app's own user: a detail, not the user's address.
+      url: displayBrokerUrl(o.embedded ? { ...o.address, username: null } : o.address),
       protocolVersion: o.protocolVersion,
       clientId: o.clientId,
       embedded: o.embedded,

@@ -21,6 +21,7 @@ describe('parseOptions', () => {
     expect(parsed([])).toEqual({
       brokerPort: DEFAULT_BROKER_PORT,
       brokerHost: '127.0.0.1',
+      brokerOverrides: [],
       demo: null,
       port: DEFAULT_WEB_PORT,
       portIsDefault: true,
@@ -34,6 +35,11 @@ describe('parseOptions', () => {
   it('reads values given as separate arguments or with =', () => {
     const options = parsed(['--broker-port', '0', '--port=9000', '--host', '0.0.0.0', '--broker-host=::1', '--data-dir', '/tmp/x']);
     expect(options).toMatchObject({ brokerPort: 0, port: 9000, portIsDefault: false, host: '0.0.0.0', brokerHost: '::1', dataDir: '/tmp/x' });
+  });
+
+  it('notes which broker flags were given, so they win over the saved broker settings', () => {
+    expect(parsed(['--broker-port', '1884']).brokerOverrides).toEqual(['port']);
+    expect(parsed(['--broker-host', '0.0.0.0', '--broker-port=1', '--broker-host', '::']).brokerOverrides).toEqual(['host', 'port']);
   });
 
   it('keeps --port 0 as "any free port" and marks it explicit', () => {

@@ -8,6 +8,8 @@ export interface ScopeOptions {
   /** Embedded broker port; 0 = no embedded broker. The core takes a free port when 1883 is taken. */
   brokerPort: number;
   brokerHost: string;
+  /** Which of the two the command line gave: they win over the broker settings saved in the app. */
+  brokerOverrides: ('host' | 'port')[];
   /** true/false from --demo/--no-demo; null = the remembered choice. */
   demo: boolean | null;
   /** Web mode HTTP port; 0 = any free port. */
@@ -40,8 +42,8 @@ interface OptionSpec {
 }
 
 const optionSpecs: readonly OptionSpec[] = [
-  { name: '--broker-port', value: 'N', help: `embedded broker port (default ${DEFAULT_BROKER_PORT}, a free port if taken; 0 = no embedded broker)` },
-  { name: '--broker-host', value: 'H', help: 'embedded broker bind address (default 127.0.0.1)' },
+  { name: '--broker-port', value: 'N', help: `embedded broker port (default: the broker settings, else ${DEFAULT_BROKER_PORT}; a free port if taken; 0 = no embedded broker)` },
+  { name: '--broker-host', value: 'H', help: 'embedded broker bind address (default: the broker settings, else 127.0.0.1)' },
   { name: '--demo', value: null, help: 'start the demo devices (default: the choice remembered from last time)' },
   { name: '--no-demo', value: null, help: 'do not start the demo devices' },
   { name: '--data-dir', value: 'DIR', help: 'settings folder (env SCOPE_DATA_DIR; default: the user config folder)' },
@@ -77,6 +79,7 @@ export function parseOptions(argv: readonly string[], env: Env, platform: NodeJS
   const options: ScopeOptions = {
     brokerPort: DEFAULT_BROKER_PORT,
     brokerHost: '127.0.0.1',
+    brokerOverrides: [],
     demo: null,
     port: DEFAULT_WEB_PORT,
     portIsDefault: true,
@@ -116,6 +119,7 @@ export function parseOptions(argv: readonly string[], env: Env, platform: NodeJS
         const port = parsePort(value!);
         if (port === null) return fail(`--broker-port must be a whole number from 0 to 65535, not "${value}".`);
         options.brokerPort = port;
+        if (!options.brokerOverrides.includes('port')) options.brokerOverrides.push('port');
         break;
       }
       case '--port': {
@@ -129,7 +133,10 @@ export function parseOptions(argv: readonly string[], env: Env, platform: NodeJS
       case '--host': {
         if (!isPlausibleHost(value!)) return fail(`${name} must be a host name or IP address, not "${value}".`);
         if (name === '--host') options.host = value!;
-        else options.brokerHost = value!;
+        else {
+          options.brokerHost = value!;
+          if (!options.brokerOverrides.includes('host')) options.brokerOverrides.push('host');
+        }
         break;
       }
       case '--demo':

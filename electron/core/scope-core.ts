@@ -8,7 +8,10 @@ import type { AppInfo, ConnectionSummary, EmbeddedBrokerInfo, HistoryLimits, Qos
 import type { RequestHandlers } from '../../shared/rpc';
 import { ConnectionEntry } from './connection-entry';
 import { DemoDevices } from './demo-devices';
-import { EmbeddedBroker } from './embedded-broker';
+import { EmbeddedBroker, type BrokerRuntimeSettings } from './embedded-broker';
+import { BrokerSettingsStore, defaultBrokerSettings } from './broker/broker-settings-store';
+import { validateBrokerSettings, type BrokerSettingsProblem, type BrokerSettingsView } from '../../shared/broker-settings';
+import { DEFAULT_BROKER_PORT } from './options';
 import { defaultHistoryLimits } from './message-history';
 import { HistoryBudget } from './history-budget';
 import { parseBrokerUrl } from '../../shared/broker-url';
@@ -40,6 +43,8 @@ export interface ScopeCoreOptions {
   /** Embedded broker port: 1883 by default (a free port when taken); 0 = no embedded broker. */
   brokerPort: number;
   brokerHost: string;
+  /** Which of brokerHost and brokerPort the command line gave: those win over the saved broker settings. */
+  brokerOverrides?: ('host' | 'port')[];
   /** true/false from --demo/--no-demo; null = the remembered choice (on for a first run). */
   demo: boolean | null;
   shell: 'electron' | 'web';
@@ -74,7 +79,9 @@ export class ScopeCore implements FeedSource {
   private readonly feeds = new Set<ViewFeed>();
   private feedTimer: NodeJS.Timeout | null = null;
   private broker: EmbeddedBroker | null = null;
-  private brokerInfo: EmbeddedBrokerInfo | null = null;
+  /** Why the embedded broker is not running when it failed to start; null when it runs or was not asked for. */
+  private brokerFailure: EmbeddedBrokerInfo | null = null;
+  readonly brokerSettings: BrokerSettingsStore;
   private demo: DemoDevices | null = null;
   private demoEnabled = false;
   private limits: HistoryLimits;
@@ -92,6 +99,8 @@ export class ScopeCore implements FeedSource {
     this.capture.enabled = settings.get().captureEnabled ?? true;
     this.profiles = ProfileStore.open({ dataDir: options.dataDir, cipher: options.secretCipher ?? fileOnlyCipher });
     if (this.profiles.problem) this.log(this.profiles.problem);
+    this.brokerSettings = BrokerSettingsStore.open(options.dataDir, this.profiles.secrets, defaultBrokerSettings(options.brokerHost, options.brokerPort || DEFAULT_BROKER_PORT));
+    if (this.brokerSettings.problem) this.log(this.brokerSettings.problem);
     this.publishLibrary = PublishLibraryStore.open(options.dataDir);
     if (this.publishLibrary.problem) this.log(this.publishLibrary.problem);
     this.retainedOps = new RetainedService(this, new SnapshotStore(path.join(options.dataDir, 'retained-snapshots')));
@@ -160,19 +169,24 @@ export class ScopeCore implements FeedSource {
   }
 
   private async startBroker(): Promise<void> {
-    const { brokerHost: host, brokerPort: port } = this.options;
+    const stored = this.brokerSettings.get();
+    const overrides = this.options.brokerOverrides ?? [];
+    const host = overrides.includes('host') ? this.options.brokerHost : stored.host;
+    const port = overrides.includes('port') ? this.options.brokerPort : stored.port;
     try {
       this.broker = await EmbeddedBroker.start({
         host,
         port,
+        settings: this.brokerRuntimeSettings(),
+        log: (line) => {
+          this.log(line);
+          this.appRevision++;
+        },
         wrapSocket: (socket) => this.capture.tapBrokerSocket(socket, `${socket.remoteAddress}:${socket.remotePort}`),
       });
-      this.brokerInfo = this.broker.info();
       this.log(`Embedded broker: ${this.broker.url}${this.broker.note ? ` (${this.broker.note})` : ''}`);
-      const bump = () => {
-        this.brokerInfo = this.broker ? this.broker.info() : this.brokerInfo;
-        this.appRevision++;
-      };
+      if (this.broker.info().exposed) this.warnExposedBroker(this.broker);
+      const bump = () => this.appRevision++;
       this.broker.aedes.on('client', bump);
       this.broker.aedes.on('clientDisconnect', bump);
       // The broker knows every change of its retained set: connections to it see them at once.
@@ -189,7 +203,8 @@ export class ScopeCore implements FeedSource {
       this.addConnection({
         id: 'embedded',
         name: 'Embedded broker',
-        address: address.address,
+        // The app's own user: it sees everything whatever the ACL says.
+        address: { ...address.address, username: this.broker.internal.username, password: this.broker.internal.password },
         protocolVersion: 5,
         clientId: `mqtt-scope-${randomBytes(4).toString('hex')}`,
         embedded: true,
@@ -197,14 +212,58 @@ export class ScopeCore implements FeedSource {
         subscriptions: [{ filter: '#', qos: 2 }],
       });
     } catch (err) {
-      this.brokerInfo = { host, port: null, state: 'failed', note: `The embedded broker could not start: ${(err as Error).message}`, clients: 0 };
-      this.log(this.brokerInfo.note!);
+      this.brokerFailure = { host, port: null, state: 'failed', note: `The embedded broker could not start: ${(err as Error).message}`, clients: 0, exposed: false, requireAuth: false, tls: null, refusals: 0, events: [] };
+      this.log(this.brokerFailure.note!);
     }
+  }
+
+  /** The stored settings as the running broker takes them (the TLS key's passphrase decrypted). */
+  private brokerRuntimeSettings(): BrokerRuntimeSettings {
+    const s = this.brokerSettings.get();
+    let passphrase: string | null = null;
+    try {
+      passphrase = this.brokerSettings.passphrase();
+    } catch (err) {
+      this.log(`Embedded broker: ${(err as Error).message}`);
+    }
+    return { requireAuth: s.requireAuth, users: s.users, tls: { ...s.tls, passphrase }, limits: s.limits };
+  }
+
+  private warnExposedBroker(broker: EmbeddedBroker): void {
+    const open = !this.brokerSettings.get().requireAuth;
+    this.log(
+      `WARNING: the embedded broker listens on ${broker.host}, reachable from other machines${open ? ', and anyone who reaches it may publish and subscribe to anything: turn on sign-in in the broker settings' : ''}.`,
+    );
+  }
+
+  brokerSettingsView(): BrokerSettingsView {
+    const overrides = this.options.brokerOverrides ?? [];
+    const effective = this.broker ? { host: this.broker.host, port: this.broker.port } : { host: this.brokerSettings.get().host, port: this.brokerSettings.get().port };
+    return this.brokerSettings.view(effective, overrides);
+  }
+
+  /**
+   * Saves the broker's settings. Sign-in, permissions, limits and the TLS listener apply
+   * at once; a new address or port applies at the next start, since our own connection
+   * and every device point at the current one.
+   */
+  async saveBrokerSettings(input: unknown): Promise<{ ok: true; settings: BrokerSettingsView; restartNeeded: boolean } | { ok: false; problems: BrokerSettingsProblem[] }> {
+    const checked = validateBrokerSettings(input);
+    if (!checked.ok) return checked;
+    this.brokerSettings.save(checked.settings);
+    let restartNeeded = false;
+    if (this.broker) {
+      await this.broker.apply(this.brokerRuntimeSettings());
+      restartNeeded = checked.settings.host !== this.broker.host || checked.settings.port !== this.broker.port;
+      this.log(`Embedded broker: settings saved (sign-in ${checked.settings.requireAuth ? `required, ${checked.settings.users.length} user(s)` : 'not required'}).`);
+    }
+    this.appRevision++;
+    return { ok: true, settings: this.brokerSettingsView(), restartNeeded };
   }
 
   private startDemo(): void {
     if (!this.broker || this.demo) return;
-    this.demo = new DemoDevices(this.broker.url);
+    this.demo = new DemoDevices(this.broker.url, this.broker.internal);
     this.demo.start();
   }
 
@@ -257,7 +316,7 @@ export class ScopeCore implements FeedSource {
     return {
       version: appVersion,
       shell: this.options.shell,
-      broker: this.brokerInfo,
+      broker: this.broker ? this.broker.info() : this.brokerFailure,
       demo: { enabled: this.demoEnabled, available: this.broker !== null, devices: this.demo?.devices.length ?? 0 },
       historyLimits: this.limits,
       captureLimits: { maxPackets: this.capture.packets.limit, maxFlows: this.capture.flows.store.limit },
@@ -304,7 +363,7 @@ export class ScopeCore implements FeedSource {
 
   async runScenario(qos: Qos): Promise<ScenarioReport> {
     if (!this.broker) throw new UserInputError('The scenarios run on the embedded broker, which is not running.', 'qos');
-    return runQosScenario(this.capture, this.broker.url, qos);
+    return runQosScenario(this.capture, this.broker.url, qos, this.broker.internal);
   }
 
   openSession(push: EventPush): ScopeSession {

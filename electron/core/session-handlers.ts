@@ -105,5 +105,7 @@ export function createSessionHandlers(core: ScopeCore, feed: ViewFeed): RequestH
     ...createProfileHandlers(core),
     ...createPublishHandlers(core, entryOf),
     ...createRetainedHandlers(core.retainedOps, entryOf, (entry) => core.retainedOrigins(entry), () => core.retainedState()),
+    getBrokerSettings: () => core.brokerSettingsView(),
+    saveBrokerSettings: ({ settings }: RequestArg<'saveBrokerSettings'>) => core.saveBrokerSettings(settings),
   };
 }

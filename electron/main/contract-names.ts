@@ -57,6 +57,8 @@ const requests = {
   getRetainedSnapshot: true,
   compareRetained: true,
   getRetainedState: true,
+  getBrokerSettings: true,
+  saveBrokerSettings: true,
   getPublishingState: true,
 } as const satisfies Record<RequestName, true>;
 

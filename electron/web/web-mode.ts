@@ -41,6 +41,7 @@ export async function runWebMode(argv: readonly string[], env: NodeJS.ProcessEnv
       dataDir: options.dataDir,
       brokerPort: options.brokerPort,
       brokerHost: options.brokerHost,
+      brokerOverrides: options.brokerOverrides,
       demo: options.demo,
       shell: 'web',
     });

@@ -12,7 +12,11 @@ import { waitFor } from './wait-for';
 export interface CoreHarnessOptions {
   /** Embedded broker port: a number (a free one, usually), or 0 for no embedded broker (the default). */
   brokerPort?: number;
+  /** The embedded broker's bind address (127.0.0.1 unless given). */
+  brokerHost?: string;
   demo?: boolean;
+  /** Start on this data folder (a restart); the caller removes it. Default: a fresh one, removed at close. */
+  dataDir?: string;
 }
 
 export interface RecordedEvent<E extends EventName = EventName> {
@@ -50,20 +54,21 @@ export interface CoreHarness {
 }
 
 export async function startCore(options: CoreHarnessOptions = {}): Promise<CoreHarness> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'scope-core-'));
+  const ownDataDir = options.dataDir === undefined;
+  const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'scope-core-'));
   const logLines: string[] = [];
   let core: ScopeCore;
   try {
     core = await ScopeCore.start({
       dataDir,
       brokerPort: options.brokerPort ?? 0,
-      brokerHost: '127.0.0.1',
+      brokerHost: options.brokerHost ?? '127.0.0.1',
       demo: options.demo ?? false,
       shell: 'web',
       log: (line) => logLines.push(line),
     });
   } catch (err) {
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    if (ownDataDir) fs.rmSync(dataDir, { recursive: true, force: true });
     throw err;
   }
   const events: RecordedEvent[] = [];
@@ -166,7 +171,7 @@ export async function startCore(options: CoreHarnessOptions = {}): Promise<CoreH
       try {
         await core.close();
       } finally {
-        fs.rmSync(dataDir, { recursive: true, force: true });
+        if (ownDataDir) fs.rmSync(dataDir, { recursive: true, force: true });
       }
     },
   };

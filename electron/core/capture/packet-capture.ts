@@ -24,7 +24,17 @@ interface LinkState {
   link: CaptureLink;
   faults: FaultPlan;
   taps: Set<PacketTap>;
+  /** When its last connection closed (performance.now()); null while connected. */
+  closedAt: number | null;
 }
+
+/**
+ * Links whose connection closed stay listed (their packets are still in the log), but
+ * only so many: a fleet that reconnects with fresh client ids, or a flood of bad
+ * connections, would otherwise grow the list, and every view's copy of it, without end.
+ * The links of our own connections and links with faults set are always kept.
+ */
+export const maxClosedLinks = 200;
 
 export interface CaptureLimits {
   maxPackets: number;
@@ -82,6 +92,7 @@ export class PacketCapture {
     const tap = new PacketTap(stream, true, context);
     context.tap = tap;
     state.taps.add(tap);
+    state.closedAt = null;
     return tap;
   }
 
@@ -132,6 +143,7 @@ export class PacketCapture {
       remote,
     }));
     state.taps.add(tap);
+    state.closedAt = null;
     state.link.remote = remote;
     this.linksRevision++;
     return linkId;
@@ -192,7 +204,18 @@ export class PacketCapture {
     const state = this.links.get(linkId);
     state?.taps.delete(tap);
     this.flows.onLinkClosed(linkId, performance.now());
+    if (state && state.taps.size === 0) {
+      state.closedAt = performance.now();
+      this.forgetOldClosedLinks();
+    }
     this.linksRevision++;
+  }
+
+  private forgetOldClosedLinks(): void {
+    const closed = [...this.links.values()].filter((s) => s.closedAt !== null);
+    if (closed.length <= maxClosedLinks) return;
+    const forgettable = closed.filter((s) => s.link.connectionId === null && s.faults.list().length === 0).sort((a, b) => a.closedAt! - b.closedAt!);
+    for (const s of forgettable.slice(0, closed.length - maxClosedLinks)) this.links.delete(s.link.id);
   }
 
   private linkState(linkId: string, make: () => Pick<CaptureLink, 'kind' | 'label' | 'clientId' | 'connectionId' | 'remote'>): LinkState {
@@ -204,6 +227,7 @@ export class PacketCapture {
         link: { id: linkId, connected: true, protocolVersion: null, faults: [], receiveMaximum: { toBroker: null, toClient: null }, inFlight: { toBroker: 0, toClient: 0 }, ...make() },
         faults,
         taps: new Set(),
+        closedAt: null,
       };
       this.links.set(linkId, state);
       this.linksRevision++;

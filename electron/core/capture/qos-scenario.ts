@@ -8,7 +8,7 @@ import type { PacketCapture } from './packet-capture';
 
 const stepTimeoutMs = 10_000;
 
-export async function runQosScenario(capture: PacketCapture, brokerUrl: string, qos: Qos): Promise<ScenarioReport> {
+export async function runQosScenario(capture: PacketCapture, brokerUrl: string, qos: Qos, credentials: { username: string; password: string }): Promise<ScenarioReport> {
   const run = Date.now().toString(36);
   const topic = `scope-scenario/qos${qos}/${run}`;
   const pubId = `scenario-q${qos}-publisher-${run}`;
@@ -17,7 +17,7 @@ export async function runQosScenario(capture: PacketCapture, brokerUrl: string, 
   const subLink = `broker:${subId}`;
   const clients: MqttClient[] = [];
   const connect = async (clientId: string) => {
-    const c = await mqtt.connectAsync(brokerUrl, { clientId, clean: false, reconnectPeriod: 300, protocolVersion: 4 });
+    const c = await mqtt.connectAsync(brokerUrl, { clientId, ...credentials, clean: false, reconnectPeriod: 300, protocolVersion: 4 });
     clients.push(c);
     return c;
   };
