@@ -25,8 +25,21 @@ const { EVENT_CHANNEL, REQUEST_CHANNEL, SESSION_CHANNEL } = await import('./ipc-
 
 let nextContentsId = 1;
 
+interface FakeFrame {
+  url: string;
+  parent: FakeFrame | null;
+  processId: number;
+  frameToken: string;
+}
+
+const APP_URL = 'mqtt-scope://app/index.html';
+
+/** The window's top-level frame: what a trusted request comes from. */
+const mainFrame = (url = APP_URL): FakeFrame => ({ url, parent: null, processId: 1, frameToken: 'main' });
+
 class FakeContents extends EventEmitter {
   readonly id = nextContentsId++;
+  readonly mainFrame = mainFrame();
   sent: unknown[][] = [];
   destroyed = false;
   send(...args: unknown[]): void {
@@ -36,13 +49,6 @@ class FakeContents extends EventEmitter {
     return this.destroyed;
   }
 }
-
-interface FakeFrame {
-  url: string;
-  parent: FakeFrame | null;
-}
-
-const mainFrame = (url = 'mqtt-scope://app/index.html'): FakeFrame => ({ url, parent: null });
 
 function makeCore() {
   const opened: { push: EventPush; closed: boolean }[] = [];
@@ -87,7 +93,9 @@ describe('bindIpcTransport', () => {
 
   it('refuses subframes, other origins, vanished frames and untrusted contents', async () => {
     const refused = { ok: false, error: { message: expect.stringMatching(/^Refused/), field: null } };
-    expect(await invoke(contents, { url: 'mqtt-scope://app/index.html', parent: mainFrame() }, 'getAppInfo')).toEqual(refused);
+    expect(await invoke(contents, { url: APP_URL, parent: mainFrame(), processId: 1, frameToken: 'sub' }, 'getAppInfo')).toEqual(refused);
+    // Without a parent but not the window's main frame (a fenced frame's root looks like this).
+    expect(await invoke(contents, { url: APP_URL, parent: null, processId: 1, frameToken: 'fenced' }, 'getAppInfo')).toEqual(refused);
     expect(await invoke(contents, mainFrame('https://evil.example/'), 'getAppInfo')).toEqual(refused);
     expect(await invoke(contents, mainFrame('file:///index.html'), 'getAppInfo')).toEqual(refused);
     expect(await invoke(contents, null, 'getAppInfo')).toEqual(refused);
@@ -95,10 +103,15 @@ describe('bindIpcTransport', () => {
     expect(core.opened).toHaveLength(0);
   });
 
-  it('pushes events of the session to its window', async () => {
+  it('pushes events of the session to its window while it shows the app', async () => {
     await invoke(contents, mainFrame(), 'getAppInfo');
     core.opened[0].push('connections', []);
     expect(contents.sent).toEqual([[EVENT_CHANNEL, 'connections', []]]);
+    // The window now shows another origin (only the main process could do that): nothing for it.
+    contents.mainFrame.url = 'https://evil.example/';
+    core.opened[0].push('connections', []);
+    expect(contents.sent).toHaveLength(1);
+    contents.mainFrame.url = APP_URL;
     contents.destroyed = true;
     core.opened[0].push('connections', []);
     expect(contents.sent).toHaveLength(1);

@@ -1,22 +1,7 @@
-// The one window. Its webPreferences are the security defaults the design names;
-// keep them in one place so the smoke test can check exactly these.
-import { BrowserWindow, type WebPreferences } from 'electron';
+// The one window, with the security defaults of window-preferences.ts, on the app origin.
+import { BrowserWindow } from 'electron';
 import { APP_ENTRY_URL } from './app-origin';
-
-export function mainWindowWebPreferences(preloadPath: string): WebPreferences {
-  return {
-    preload: preloadPath,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webviewTag: false,
-    // webSecurity and allowRunningInsecureContent stay at their secure defaults.
-    spellcheck: false,
-    safeDialogs: true,
-  };
-}
+import { mainWindowWebPreferences } from './window-preferences';
 
 export function createMainWindow(preloadPath: string): BrowserWindow {
   const window = new BrowserWindow({

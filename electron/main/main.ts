@@ -14,6 +14,9 @@ import { createMainWindow } from './main-window';
 import { guardSession, guardWebContents } from './web-contents-guards';
 
 registerAppScheme();
+// Every renderer sandboxed, whatever its webPreferences say: a window or frame created by
+// mistake cannot come without it. Only possible before the app is ready.
+app.enableSandbox();
 
 const parsed = parseOptions(userArgs(process.argv, app.isPackaged, [__filename, __dirname, app.getAppPath()]), process.env);
 if (!parsed.ok) {
@@ -40,6 +43,8 @@ async function run(options: ScopeOptions): Promise<void> {
   let transport: IpcTransport | null = null;
 
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
+  // Any session besides the default one (none today) gets the same refusals.
+  app.on('session-created', (created) => guardSession(created));
   app.on('second-instance', () => {
     if (!window || window.isDestroyed()) return;
     if (window.isMinimized()) window.restore();

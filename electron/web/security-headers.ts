@@ -18,6 +18,8 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'X-Content-Type-Options': 'nosniff',
   // The web-mode token travels in the page URL; never hand it to anyone as a referrer.
   'Referrer-Policy': 'no-referrer',
+  // frame-ancestors 'none' for browsers that predate it: no page may frame ours (clickjacking).
+  'X-Frame-Options': 'DENY',
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Resource-Policy': 'same-origin',
 };

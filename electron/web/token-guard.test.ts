@@ -1,5 +1,6 @@
+import crypto from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createToken, readCookies, TokenGuard, tokenCookieName, tokensEqual } from './token-guard';
 
 function request(url: string, cookie?: string): IncomingMessage {
@@ -24,6 +25,17 @@ describe('tokensEqual', () => {
     expect(tokensEqual('abc', '')).toBe(false);
     expect(tokensEqual('abc', null)).toBe(false);
     expect(tokensEqual('abc', undefined)).toBe(false);
+  });
+
+  it('compares in constant time: equal-length digests through crypto.timingSafeEqual, whatever was sent', () => {
+    const compare = vi.spyOn(crypto, 'timingSafeEqual');
+    try {
+      for (const given of ['abc', 'abd', 'a', 'x'.repeat(1000)]) tokensEqual('abc', given);
+      expect(compare).toHaveBeenCalledTimes(4);
+      for (const [a, b] of compare.mock.calls) expect([(a as Buffer).length, (b as Buffer).length]).toEqual([32, 32]);
+    } finally {
+      compare.mockRestore();
+    }
   });
 });
 

@@ -92,6 +92,20 @@ describe('web host over HTTP', () => {
     expect((await get(`/?token=${token.slice(1)}`)).status).toBe(403);
   });
 
+  it('asks for the token before anything else: unknown paths and other methods get 403, not 404', async () => {
+    expect((await get('/no-such-file')).status).toBe(403);
+    expect((await get('/..%2f..%2fetc%2fpasswd')).status).toBe(403);
+    const post = await new Promise<number>((resolve, reject) => {
+      const req = http.request({ host: '127.0.0.1', port: host.port, path: '/', method: 'POST' }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', reject);
+      req.end('x');
+    });
+    expect(post).toBe(403);
+  });
+
   it('serves the page for the URL token and sets the cookie that later requests use', async () => {
     const page = await get(`/?token=${token}`);
     expect(page.status).toBe(200);
@@ -123,6 +137,16 @@ describe('web host over WebSocket', () => {
     await expect(openSocket('', { origin: origin() })).rejects.toThrow('HTTP 403');
     await expect(openSocket(`?token=${token}`, { origin: 'http://evil.example' })).rejects.toThrow('HTTP 403');
     await expect(openSocket(`?token=${token}`, {})).rejects.toThrow('HTTP 403');
+  });
+
+  it('upgrades only /ws, even with the token and the right origin', async () => {
+    const upgrade = await new Promise<number>((resolve) => {
+      const ws = new WebSocket(`ws://127.0.0.1:${host.port}/other?token=${token}`, { headers: { origin: origin() } });
+      ws.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+      ws.once('open', () => resolve(101));
+      ws.once('error', () => undefined);
+    });
+    expect(upgrade).toBe(403);
   });
 
   it('answers requests with the RpcResult envelope and pushes events to the socket session', async () => {
