@@ -5,19 +5,16 @@
 // Reconnecting is ours, not MQTT.js's: its reconnectPeriod is a fixed interval, and
 // the UI needs backoff and the time of the next try. Subscriptions are made by us on
 // every CONNACK (MQTT.js's resubscribe is off) so each SUBACK's verdict is seen.
-//
-// Each attempt is a new MQTT.js client, but a persistent session outlives them: the
-// QoS 2 messages received (PUBREC sent) and not yet released are kept in one store per
-// session, handed to every client, so a PUBREL that comes after a reconnect delivers
-// its message. MQTT.js hands a QoS 2 message over only at its PUBREL; with a store per
-// client, a message whose PUBREL was lost with the connection was lost for good.
+// Each attempt is a new MQTT.js client; what a session keeps across them (QoS 2 messages
+// not yet released, our unacknowledged publishes) is carried by a ClientSession.
 import { EventEmitter } from 'node:events';
 import type { Duplex } from 'node:stream';
-import mqtt, { Store, type IClientOptions, type IClientSubscribeOptions, type MqttClient } from 'mqtt';
+import mqtt, { type IClientOptions, type IClientSubscribeOptions, type MqttClient } from 'mqtt';
 import type { ConnackInfo, ConnectionStatus, ConnectionSummary, ProtocolVersion, Qos, SubscriptionState } from '../../shared/contract';
 import { displayBrokerUrl, type BrokerAddress } from '../../shared/broker-url';
 import { connackCodeText, subackCodeText } from '../../shared/reason-codes';
 import { describeConnectionError, reconnectDelayMs } from './connection-errors';
+import { ClientSession } from './client-session';
 import { SendWindow } from './send-window';
 
 /**
@@ -84,8 +81,7 @@ export class MqttConnection extends EventEmitter<Events> {
   private connackReceived = false;
   private reconnectTimer: NodeJS.Timeout | null = null;
   private stopped = false;
-  /** QoS 2 messages awaiting their PUBREL, for as long as the broker keeps the session (clean: false keeps them when a client ends). */
-  private incomingStore = new Store({ clean: false });
+  private readonly session = new ClientSession();
   /** 5.0 subscription options (no local, retain as published, retain handling, identifier) by filter. */
   private readonly subscribeOptions = new Map<string, IClientSubscribeOptions>();
 
@@ -190,16 +186,16 @@ export class MqttConnection extends EventEmitter<Events> {
     this.client = null;
     for (const [filter, sub] of this.subscriptions) this.subscriptions.set(filter, pendingSubscription(filter, sub.requestedQos));
     this.setStatus({ kind: 'disconnected' });
-    if (!client) return;
-    if (!client.connected) {
+    if (client?.connected) {
+      // A clean DISCONNECT, as the broker and the other clients expect (no will is sent);
+      // a broker that stopped answering does not get to hold the app up.
+      const graceful = client.endAsync(false).catch(() => undefined);
+      const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), disconnectGraceMs).unref());
+      if ((await Promise.race([graceful, timeout])) === 'timeout') await client.endAsync(true).catch(() => undefined);
+    } else if (client) {
       await client.endAsync(true).catch(() => undefined);
-      return;
     }
-    // A clean DISCONNECT, as the broker and the other clients expect (no will is sent);
-    // a broker that stopped answering does not get to hold the app up.
-    const graceful = client.endAsync(false).catch(() => undefined);
-    const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), disconnectGraceMs).unref());
-    if ((await Promise.race([graceful, timeout])) === 'timeout') await client.endAsync(true).catch(() => undefined);
+    this.session.fail(client, 'The connection was closed before the broker acknowledged the message: it may not have arrived.');
   }
 
   /** Reconnects now, whatever the state: after a failure, a stop, or while waiting. */
@@ -238,7 +234,8 @@ export class MqttConnection extends EventEmitter<Events> {
     this.connackReceived = false;
     this.setStatus({ kind: 'connecting', attempt: this.attempt });
     const clientOptions = this.baseClientOptions();
-    const client = mqtt.connect({ ...clientOptions, incomingStore: this.incomingStore, manualConnect: true });
+    const client = mqtt.connect({ ...clientOptions, manualConnect: true });
+    this.session.attach(client);
     const wrap = o.wrapStream;
     if (wrap) {
       // MQTT.js has no public hook for the stream it builds; its streamBuilder is the
@@ -248,13 +245,14 @@ export class MqttConnection extends EventEmitter<Events> {
       seam.streamBuilder = (c) => wrap(build(c));
     }
     this.client = client;
+    client.on('packetreceive', (packet) => {
+      if (client !== this.client || packet.cmd !== 'connack') return;
+      // As MQTT.js decides whether a session resumed (3.1 has no Session Present flag).
+      const resumed = !client.options.clean && (o.protocolVersion < 4 || packet.sessionPresent);
+      if (!resumed) this.session.discard(client);
+    });
     client.on('connect', (connack) => {
       if (client !== this.client) return;
-      if (!connack.sessionPresent) {
-        // A new session: nothing held from an old one will be released.
-        this.incomingStore = new Store({ clean: false });
-        client.incomingStore = this.incomingStore;
-      }
       this.sendWindow.setLimit(connack.properties?.receiveMaximum ?? (this.options.protocolVersion === 5 ? 65_535 : assumedV3ReceiveWindow));
       const code = (this.options.protocolVersion === 5 ? connack.reasonCode : connack.returnCode) ?? 0;
       const properties = Object.fromEntries(
@@ -280,6 +278,7 @@ export class MqttConnection extends EventEmitter<Events> {
         this.stopped = true;
         this.setStatus({ kind: 'failed', reason: described.message, code: described.connackCode });
         client.end(true);
+        this.session.fail(client, `The message was not acknowledged: ${described.message}`);
       }
     });
     client.on('disconnect', (packet) => {
@@ -293,6 +292,7 @@ export class MqttConnection extends EventEmitter<Events> {
       if (!this.connackReceived && !this.lastError) this.lastError = 'The connection closed before the broker answered CONNECT';
       client.removeAllListeners('connect');
       client.end(true);
+      this.session.detach(client);
       // Without a connection no subscription is in force: they are made again on the next CONNACK.
       for (const [filter, sub] of this.subscriptions) this.subscriptions.set(filter, pendingSubscription(filter, sub.requestedQos));
       this.scheduleReconnect();
