@@ -183,11 +183,28 @@ export interface TreeRow {
   changedAt: number;
 }
 
+/** The rows a view shows, whole: sent when the window moves or its rows are other topics than before. */
 export interface TreeWindow {
   connectionId: string;
+  /** Numbers the windows and deltas sent to a view, so that a delta applies only to what it follows. */
+  seq: number;
   totalRows: number;
   start: number;
   rows: TreeRow[];
+}
+
+/**
+ * Sent instead of a TreeWindow when the window holds the same topics in the same places
+ * and only what some of them show changed (counters, previews, the flash): those rows.
+ */
+export interface TreeDelta {
+  connectionId: string;
+  seq: number;
+  /** The seq of the window or delta this one follows. */
+  base: number;
+  totalRows: number;
+  /** The rows that changed, each with its offset in the window. */
+  rows: { at: number; row: TreeRow }[];
 }
 
 export interface HistoryEntry {
@@ -247,10 +264,11 @@ export interface ScopeEvents extends CaptureEvents, ProfileEvents, PublishEvents
   app: AppInfo;
   connections: ConnectionSummary[];
   tree: TreeWindow;
+  treeDelta: TreeDelta;
   history: HistoryDelta;
 }
 export type EventName = keyof ScopeEvents;
-export const eventNames: readonly EventName[] = ['app', 'connections', 'tree', 'history', 'links', 'packets', 'flows', 'profiles', 'publishing', 'retained'];
+export const eventNames: readonly EventName[] = ['app', 'connections', 'tree', 'treeDelta', 'history', 'links', 'packets', 'flows', 'profiles', 'publishing', 'retained'];
 export const requestNames = Object.keys(requestSchemas) as RequestName[];
 
 export type ScopeRequests = {

@@ -1,9 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { TopicTree } from './topic-tree';
 import { buildTreeWindow, expandablePathsUnder } from './tree-window';
+import { VisibleRows } from './visible-rows';
 
 const limits = { maxMessagesPerTopic: 100, maxBytesPerTopic: 1 << 20, maxTotalBytes: 1 << 30 };
 const text = (s: string) => new TextEncoder().encode(s);
+
+/** A view of the tree with these paths open. */
+function visible(tree: TopicTree, open: Iterable<string>): VisibleRows {
+  const v = new VisibleRows(tree);
+  v.setOpen(open, true);
+  return v;
+}
 
 function sampleTree(): TopicTree {
   const tree = new TopicTree(limits);
@@ -38,7 +46,7 @@ describe('TopicTree', () => {
 
 describe('buildTreeWindow', () => {
   it('shows only top-level rows when nothing is expanded, sorted as people read numbers', () => {
-    const w = buildTreeWindow('c', sampleTree(), new Set(), 0, 50);
+    const w = buildTreeWindow('c', 1, visible(sampleTree(), []), 0, 50);
     expect(w.totalRows).toBe(2);
     expect(w.rows.map((r) => r.name)).toEqual(['alarms', 'sensors']);
     expect(w.rows[1]).toMatchObject({ childCount: 1, messageCount: 4, topicCount: 3, retained: true, preview: 'root has a value too' });
@@ -46,8 +54,8 @@ describe('buildTreeWindow', () => {
 
   it('flattens expanded nodes and cuts out the requested window', () => {
     const tree = sampleTree();
-    const expanded = new Set(expandablePathsUnder(tree.root));
-    const all = buildTreeWindow('c', tree, expanded, 0, 100);
+    const open = visible(tree, expandablePathsUnder(tree.root));
+    const all = buildTreeWindow('c', 1, open, 0, 100);
     expect(all.rows.map((r) => r.path)).toEqual([
       'alarms',
       'alarms/door',
@@ -60,7 +68,7 @@ describe('buildTreeWindow', () => {
     ]);
     expect(all.rows[1]).toMatchObject({ previewFormat: 'binary', preview: '00 01 02 ff', depth: 1 });
     expect(all.rows[5]).toMatchObject({ previewFormat: 'json', ownMessageCount: 2, changedAt: 3000 });
-    const window = buildTreeWindow('c', tree, expanded, 3, 2);
+    const window = buildTreeWindow('c', 2, open, 3, 2);
     expect(window.totalRows).toBe(8);
     expect(window.start).toBe(3);
     expect(window.rows.map((r) => r.path)).toEqual(['sensors/lab', 'sensors/lab/device-2']);
@@ -69,8 +77,7 @@ describe('buildTreeWindow', () => {
   it('handles 100,000 topics', () => {
     const tree = new TopicTree(limits);
     for (let i = 0; i < 100_000; i++) tree.ingest(`s/${i % 100}/${i}`, text(String(i)), 0, false, i);
-    const expanded = new Set(expandablePathsUnder(tree.root));
-    const w = buildTreeWindow('c', tree, expanded, 50_000, 40);
+    const w = buildTreeWindow('c', 1, visible(tree, expandablePathsUnder(tree.root)), 50_000, 40);
     expect(w.totalRows).toBe(1 + 100 + 100_000);
     expect(w.rows).toHaveLength(40);
     expect(tree.topicCount).toBe(100_000);

@@ -31,14 +31,11 @@ export class TopicNode {
     return this.sorted;
   }
 
-  child(name: string): TopicNode {
-    let node = this.children.get(name);
-    if (!node) {
-      const path = this.parent === null ? name : `${this.path}/${name}`;
-      node = new TopicNode(name, path, this.depth + 1, this);
-      this.children.set(name, node);
-      this.sorted = null;
-    }
+  addChild(name: string): TopicNode {
+    const path = this.parent === null ? name : `${this.path}/${name}`;
+    const node = new TopicNode(name, path, this.depth + 1, this);
+    this.children.set(name, node);
+    this.sorted = null;
     return node;
   }
 }
@@ -52,6 +49,11 @@ export class TopicTree {
   /** Bumped on every change, so the feed can tell whether anything moved. */
   revision = 0;
   private readonly byPath = new Map<string, TopicNode>();
+  /**
+   * Every node in the order it was made, parents before their children. Nodes are never
+   * removed, so a view that counts rows catches up by reading on from where it stopped.
+   */
+  private readonly made: TopicNode[] = [];
   totalBytes = 0;
 
   constructor(
@@ -82,8 +84,7 @@ export class TopicTree {
   ingest(topic: string, payload: Uint8Array, qos: Qos, retain: boolean, receivedAt: number): StoredMessage {
     let node = this.byPath.get(topic);
     if (!node) {
-      node = this.root;
-      for (const level of topic.split('/')) node = node.child(level);
+      node = this.nodeOf(topic);
       this.byPath.set(topic, node);
     }
     const firstMessage = node.history === null;
@@ -98,6 +99,29 @@ export class TopicTree {
     this.totalBytes += payload.length;
     this.revision++;
     return message;
+  }
+
+  /** The node of a topic, made with the levels it lacks. */
+  private nodeOf(topic: string): TopicNode {
+    let node = this.root;
+    for (const level of topic.split('/')) {
+      let next = node.children.get(level);
+      if (!next) {
+        next = node.addChild(level);
+        this.made.push(next);
+      }
+      node = next;
+    }
+    return node;
+  }
+
+  /** How many nodes there are; nodeAt(i) for i below it, in the order they were made. */
+  get nodeCount(): number {
+    return this.made.length;
+  }
+
+  nodeAt(index: number): TopicNode {
+    return this.made[index];
   }
 
   /** Topics with messages that start with the prefix, in display order, for completing a topic field. */

@@ -1,38 +1,19 @@
-// Flattens the expanded part of a topic tree and cuts out the rows a view shows.
-// Only rows inside the window are built, so the cost of a frame follows what is on
-// screen; the walk itself visits only expanded nodes.
+// Cuts out the rows a view shows from the open part of a topic tree (visible-rows.ts
+// finds them), and builds only those rows, so the cost of a frame follows what is on
+// screen: previews are made here, never on the ingest path.
 import type { TreeRow, TreeWindow } from '../../shared/contract';
 import { previewPayload } from '../../shared/payload-format';
-import type { TopicNode, TopicTree } from './topic-tree';
+import type { TopicNode } from './topic-tree';
+import type { VisibleRows } from './visible-rows';
 
 const previewChars = 120;
 
-export function buildTreeWindow(
-  connectionId: string,
-  tree: TopicTree,
-  expanded: ReadonlySet<string>,
-  start: number,
-  count: number,
-): TreeWindow {
-  const rows: TreeRow[] = [];
-  const end = start + count;
-  let index = 0;
-  // Iterative walk: trees can be deep enough to matter for the call stack.
-  const stack: TopicNode[] = [...tree.root.sortedChildren()].reverse();
-  while (stack.length) {
-    const node = stack.pop()!;
-    const isExpanded = node.children.size > 0 && expanded.has(node.path);
-    if (index >= start && index < end) rows.push(toRow(node, isExpanded));
-    index++;
-    if (isExpanded) {
-      const children = node.sortedChildren();
-      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
-    }
-  }
-  return { connectionId, totalRows: index, start, rows };
+export function buildTreeWindow(connectionId: string, seq: number, visible: VisibleRows, start: number, count: number): TreeWindow {
+  const rows = visible.rows(start, count).map((r) => toRow(r.node, r.expanded));
+  return { connectionId, seq, totalRows: visible.totalRows, start, rows };
 }
 
-function toRow(node: TopicNode, expanded: boolean): TreeRow {
+export function toRow(node: TopicNode, expanded: boolean): TreeRow {
   const latest = node.history?.newest();
   const preview = latest ? previewPayload(latest.payload, previewChars) : null;
   return {

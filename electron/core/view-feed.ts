@@ -2,11 +2,13 @@
 // The core calls flush() at most ~30 times a second; each flush sends only what
 // changed in what this view shows: the tree rows in its window, the new history
 // entries of its selected topic, and the connection list.
-import type { EventName, HistoryDelta, HistoryEntry, ScopeEvents } from '../../shared/contract';
+import type { EventName, HistoryDelta, HistoryEntry, ScopeEvents, TreeWindow } from '../../shared/contract';
+import { treeDelta } from '../../shared/tree-delta';
 import { previewPayload } from '../../shared/payload-format';
 import type { ConnectionEntry } from './connection-entry';
 import type { StoredMessage } from './message-history';
 import { buildTreeWindow } from './tree-window';
+import { VisibleRows } from './visible-rows';
 import type { FlowFilter, PacketFilter } from '../../shared/capture-contract';
 import type { PacketCapture } from './capture/packet-capture';
 import { flowWindow, packetWindow } from './capture/capture-views';
@@ -14,7 +16,8 @@ import { flowWindow, packetWindow } from './capture/capture-views';
 export type EventPush = <E extends EventName>(event: E, payload: ScopeEvents[E]) => void;
 
 interface ConnectionView {
-  expanded: Set<string>;
+  /** The open nodes, and the rows they show. */
+  visible: VisibleRows;
   start: number;
   count: number;
   selectedTopic: string | null;
@@ -59,9 +62,12 @@ export class ViewFeed {
   private sentConnections = -1;
   private sentConnectionsAt = 0;
   private sentCounters = -1;
-  private lastTreeJson = '';
   private treeDirty = true;
   private sentTreeRevision = -1;
+  /** The window the view holds (as last sent), which a delta patches; null: send the next one whole. */
+  private sentTree: TreeWindow | null = null;
+  private treeSeq = 0;
+  private treeSoon = false;
   private historyTopic: string | null = null;
   /** Next seq to send for the selected topic; -1 means send everything (reset). */
   private historyNextSeq = -1;
@@ -83,10 +89,13 @@ export class ViewFeed {
     private readonly push: EventPush,
   ) {}
 
+  /** The view of a connection that exists (the handlers check that first). */
   view(connectionId: string): ConnectionView {
     let v = this.views.get(connectionId);
     if (!v) {
-      v = { expanded: new Set(), start: 0, count: 0, selectedTopic: null };
+      const entry = this.source.connection(connectionId);
+      if (!entry) throw new Error(`No connection ${connectionId}`);
+      v = { visible: new VisibleRows(entry.tree), start: 0, count: 0, selectedTopic: null };
       this.views.set(connectionId, v);
     }
     return v;
@@ -97,16 +106,16 @@ export class ViewFeed {
     v.start = start;
     v.count = count;
     this.activate(connectionId);
+    // A view that asks for its window gets it whole: it may hold nothing a delta could patch.
+    this.sentTree = null;
     this.treeDirty = true;
+    this.flushTreeSoon();
   }
 
   setExpanded(connectionId: string, paths: string[], expanded: boolean): void {
-    const v = this.view(connectionId);
-    for (const p of paths) {
-      if (expanded) v.expanded.add(p);
-      else v.expanded.delete(p);
-    }
+    this.view(connectionId).visible.setOpen(paths, expanded);
     this.treeDirty = true;
+    this.flushTreeSoon();
   }
 
   select(connectionId: string, topic: string | null): void {
@@ -134,6 +143,7 @@ export class ViewFeed {
     if (this.activeId !== connectionId) {
       this.activeId = connectionId;
       this.treeDirty = true;
+      this.sentTree = null;
       this.historyNextSeq = -1;
     }
   }
@@ -203,14 +213,32 @@ export class ViewFeed {
   private flushTree(entry: ConnectionEntry): void {
     if (!this.treeDirty && entry.tree.revision === this.sentTreeRevision) return;
     const v = this.view(entry.id);
-    const window = buildTreeWindow(entry.id, entry.tree, v.expanded, v.start, v.count);
+    const window = buildTreeWindow(entry.id, this.treeSeq + 1, v.visible, v.start, v.count);
     this.treeDirty = false;
     this.sentTreeRevision = entry.tree.revision;
+    const previous = this.sentTree;
+    const delta = previous && treeDelta(previous, window);
     // Messages elsewhere in the tree often leave the visible rows as they were.
-    const json = JSON.stringify(window);
-    if (json === this.lastTreeJson) return;
-    this.lastTreeJson = json;
-    this.push('tree', window);
+    if (delta && delta.rows.length === 0 && delta.totalRows === previous.totalRows) return;
+    this.treeSeq++;
+    this.sentTree = window;
+    if (delta) this.push('treeDelta', delta);
+    else this.push('tree', window);
+  }
+
+  /**
+   * A view's own request (a scroll, an expand) is answered at once rather than at the
+   * next tick, up to 33 ms later: the sooner the rows come, the fewer frames the view
+   * draws without them.
+   */
+  private flushTreeSoon(): void {
+    if (this.treeSoon) return;
+    this.treeSoon = true;
+    setImmediate(() => {
+      this.treeSoon = false;
+      const entry = this.activeId ? this.source.connection(this.activeId) : undefined;
+      if (entry) this.flushTree(entry);
+    });
   }
 
   private flushHistory(entry: ConnectionEntry): void {

@@ -19,6 +19,7 @@ export function bindEvents(api: ScopeApi): () => void {
     api.on('app', (info) => useAppInfoStore.getState().setInfo(info)),
     api.on('connections', (list) => applyConnections(api, list)),
     api.on('tree', (window) => useTreeStore.getState().apply(window)),
+    api.on('treeDelta', (delta) => useTreeStore.getState().applyDelta(delta)),
     api.on('history', (delta) => useHistoryStore.getState().apply(delta)),
     api.on('links', (links) => useLinksStore.getState().setLinks(links)),
     api.on('packets', (window) => {

@@ -4,8 +4,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { ConnectionSummary, EventName, HistoryDelta, HistoryEntry, RequestName, ScopeEvents, TreeRow, TreeWindow } from '../../shared/contract';
+import type { ConnectionSummary, EventName, HistoryDelta, HistoryEntry, RequestName, ScopeEvents, TreeDelta, TreeRow, TreeWindow } from '../../shared/contract';
 import { dispatchRequest, type RpcResult } from '../../shared/rpc';
+import { applyTreeDelta } from '../../shared/tree-delta';
 import { ScopeCore, type ScopeSession } from '../../electron/core/scope-core';
 import { waitFor } from './wait-for';
 
@@ -124,16 +125,8 @@ export async function startCore(options: CoreHarnessOptions = {}): Promise<CoreH
       await ok('viewTree', { connectionId, start: 0, count: 2000 });
       return waitFor(
         () => {
-          for (let i = events.length - 1; i >= 0; i--) {
-            const e = events[i];
-            if (e.event !== 'tree') continue;
-            const window = e.payload as TreeWindow;
-            if (window.connectionId !== connectionId) continue;
-            // The latest window of this connection is the view's current state.
-            const row = window.rows.find((r) => r.path === topicPath);
-            return row && predicate(row) ? row : null;
-          }
-          return null;
+          const row = currentTreeWindow(events, connectionId)?.rows.find((r) => r.path === topicPath);
+          return row && predicate(row) ? row : null;
         },
         { what: `a tree row ${topicPath} on ${connectionId} matching the test's condition`, timeoutMs },
       );
@@ -176,4 +169,14 @@ export async function startCore(options: CoreHarnessOptions = {}): Promise<CoreH
     },
   };
   return harness;
+}
+
+/** The view's current state: the latest whole window of the connection, with the deltas that followed it. */
+function currentTreeWindow(events: RecordedEvent[], connectionId: string): TreeWindow | null {
+  let window: TreeWindow | null = null;
+  for (const e of events) {
+    if (e.event === 'tree' && (e.payload as TreeWindow).connectionId === connectionId) window = e.payload as TreeWindow;
+    else if (e.event === 'treeDelta' && window) window = applyTreeDelta(window, e.payload as TreeDelta) ?? window;
+  }
+  return window;
 }
