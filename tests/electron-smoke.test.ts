@@ -19,7 +19,7 @@ import { mainWindowWebPreferences } from '../electron/main/window-preferences';
 import { CONTENT_SECURITY_POLICY } from '../electron/web/security-headers';
 import { requestNames } from '../shared/contract';
 import { freePort } from './helpers/free-port';
-import { injectInlineScript, NO_NODE_GLOBALS, nodeGlobalsInPage, tryStringEvaluation } from './helpers/page-security-probes';
+import { expectEvalRefused, expectInlineScriptRefused, NO_NODE_GLOBALS, nodeGlobalsInPage } from './helpers/page-security-probes';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const mainBundle = path.join(repoRoot, 'out', 'main', 'main.cjs');
@@ -147,15 +147,11 @@ describe.skipIf(skipReason !== null)(`Electron shell${skipReason ? ` (skipped: $
   });
 
   it('blocks an inline script injected into the page, reported under the served CSP', async () => {
-    const probe = await injectInlineScript(page);
-    expect(probe.ran).toBe(false);
-    expect(probe.violations).toContainEqual({ directive: 'script-src-elem', blockedURI: 'inline', policy: CONTENT_SECURITY_POLICY });
+    await expectInlineScriptRefused(page, CONTENT_SECURITY_POLICY);
   });
 
   it('blocks eval and new Function', async () => {
-    const probe = await tryStringEvaluation(page);
-    expect(probe).toMatchObject({ ran: false, errors: ['EvalError', 'EvalError'] });
-    expect(probe.violations).toContainEqual({ directive: 'script-src', blockedURI: 'eval', policy: CONTENT_SECURITY_POLICY });
+    await expectEvalRefused(page, CONTENT_SECURITY_POLICY);
   });
 
   it('cannot read local files: fetch of file:// fails', async () => {

@@ -2,6 +2,7 @@
 // (tests/electron-smoke.test.ts) and in web mode's page in Chromium
 // (tests/e2e/content-security.test.ts): both are playwright-core Pages.
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 // Page-side code runs in the browser; the main tsconfig has no DOM types, hence the loose view of globalThis.
 type PageGlobals = Record<string, any>;
@@ -21,26 +22,12 @@ export interface ProbeResult {
   violations: Violation[];
 }
 
-/** Appends an inline <script> that would set a global, and listens for the CSP's report. */
-export function injectInlineScript(page: Page): Promise<ProbeResult> {
-  return page.evaluate(async () => {
-    const g = globalThis as PageGlobals;
-    const violations: Violation[] = [];
-    g.document.addEventListener('securitypolicyviolation', (e: PageGlobals) =>
-      violations.push({ directive: e.effectiveDirective, blockedURI: e.blockedURI, policy: e.originalPolicy }),
-    );
-    const script = g.document.createElement('script');
-    script.textContent = 'globalThis.__inlineScriptRan = true;';
-    g.document.head.appendChild(script);
-    // Violation events are queued as tasks: give them time to arrive.
-    for (let waited = 0; violations.length === 0 && waited < 2000; waited += 50) await new Promise((r) => setTimeout(r, 50));
-    return { ran: g.__inlineScriptRan === true, errors: [], violations };
-  });
-}
-
-/** eval and new Function on strings, as an injected script would use them. */
-export function tryStringEvaluation(page: Page): Promise<ProbeResult> {
-  return page.evaluate(async () => {
+/**
+ * What an injected script would try, with the CSP's reports collected: 'inline' appends an
+ * inline <script> that would set a global; 'eval' runs eval and new Function on strings.
+ */
+export function attemptInPage(page: Page, attempt: 'inline' | 'eval'): Promise<ProbeResult> {
+  return page.evaluate(async (kind) => {
     const g = globalThis as PageGlobals;
     const violations: Violation[] = [];
     g.document.addEventListener('securitypolicyviolation', (e: PageGlobals) =>
@@ -51,16 +38,37 @@ export function tryStringEvaluation(page: Page): Promise<ProbeResult> {
     await new Promise((r) => setTimeout(r, 0));
     const errors: string[] = [];
     let ran = false;
-    for (const attempt of [() => g.eval('6 * 7'), () => new g.Function('return 6 * 7')()]) {
-      try {
-        if (attempt() === 42) ran = true;
-      } catch (err) {
-        errors.push((err as { name: string }).name);
+    if (kind === 'inline') {
+      const script = g.document.createElement('script');
+      script.textContent = 'globalThis.__inlineScriptRan = true;';
+      g.document.head.appendChild(script);
+    } else {
+      for (const evaluate of [() => g.eval('6 * 7'), () => new g.Function('return 6 * 7')()]) {
+        try {
+          if (evaluate() === 42) ran = true;
+        } catch (err) {
+          errors.push((err as { name: string }).name);
+        }
       }
     }
+    // Violation events are queued as tasks: give them time to arrive.
     for (let waited = 0; violations.length === 0 && waited < 2000; waited += 50) await new Promise((r) => setTimeout(r, 50));
-    return { ran, errors, violations };
-  });
+    return { ran: ran || g.__inlineScriptRan === true, errors, violations };
+  }, attempt);
+}
+
+/** The served policy refuses an injected inline script, and says so. */
+export async function expectInlineScriptRefused(page: Page, policy: string): Promise<void> {
+  const probe = await attemptInPage(page, 'inline');
+  expect(probe.ran).toBe(false);
+  expect(probe.violations).toContainEqual({ directive: 'script-src-elem', blockedURI: 'inline', policy });
+}
+
+/** The served policy refuses eval and new Function, and says so. */
+export async function expectEvalRefused(page: Page, policy: string): Promise<void> {
+  const probe = await attemptInPage(page, 'eval');
+  expect(probe).toMatchObject({ ran: false, errors: ['EvalError', 'EvalError'] });
+  expect(probe.violations).toContainEqual({ directive: 'script-src', blockedURI: 'eval', policy });
 }
 
 /** typeof of what Node (or a leaky preload) would put in the page. */
