@@ -22,6 +22,7 @@ import './styles/flow-detail.css';
 import './styles/sequence-diagram.css';
 import './styles/retained.css';
 import './styles/publish.css';
+import './styles/broker-settings.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
