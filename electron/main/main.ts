@@ -66,6 +66,7 @@ async function run(options: ScopeOptions): Promise<void> {
     dataDir: options.dataDir,
     brokerPort: options.brokerPort,
     brokerHost: options.brokerHost,
+    brokerOverrides: options.brokerOverrides,
     demo: options.demo,
     shell: 'electron',
     secretCipher: safeStorageCipher(),
