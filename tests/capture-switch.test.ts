@@ -8,6 +8,7 @@ import type { AppInfo } from '../shared/contract';
 import { startCore, type CoreHarness } from './helpers/core-harness';
 import { freePort } from './helpers/free-port';
 import { startMosquitto, type MosquittoBroker } from './helpers/mosquitto';
+import { connectPacket, rawConnect } from './helpers/raw-mqtt';
 
 let broker: MosquittoBroker;
 let h: CoreHarness;
@@ -79,5 +80,31 @@ describe('the link list under QoS 0 traffic', () => {
     // The publisher's own connection comes and goes (outside the tap's view: it talks to mosquitto),
     // and our connection's received PUBLISHes are QoS 0 flows: nothing the list shows changed.
     expect(h.events.filter((e) => e.event === 'links').length - before).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('the link list under QoS 1 traffic', () => {
+  it('goes out at most about four times a second while only in-flight counts move', async () => {
+    const port = ((await h.ok('getAppInfo')) as AppInfo).broker!.port!;
+    // A subscriber that never acknowledges: its in-flight count grows with every delivery, so the list reads differently every tick.
+    const stuck = await rawConnect(port, 4);
+    stuck.send(connectPacket('never-acks', 4));
+    stuck.send({ cmd: 'subscribe', messageId: 1, subscriptions: [{ topic: 'sw/unacked', qos: 1 }] });
+    await stuck.next((p): p is Extract<typeof p, { cmd: 'suback' }> => p.cmd === 'suback', 'SUBACK');
+    const publisher = await import('mqtt').then((m) => m.default.connectAsync(`mqtt://127.0.0.1:${port}`, { protocolVersion: 4 }));
+    const before = h.events.filter((e) => e.event === 'links').length;
+    const started = Date.now();
+    try {
+      while (Date.now() - started < 2000) {
+        await publisher.publishAsync('sw/unacked', 'x', { qos: 1 });
+        await new Promise((r) => setTimeout(r, 5));
+      }
+    } finally {
+      await publisher.endAsync();
+      stuck.end();
+    }
+    const elapsed = Date.now() - started;
+    // One every 250 ms at most, plus the links that came and went, and the edges of the window.
+    expect(h.events.filter((e) => e.event === 'links').length - before).toBeLessThanOrEqual(Math.ceil(elapsed / 250) + 3);
   });
 });

@@ -79,6 +79,7 @@ export class ViewFeed {
   private sentLinks = -1;
   private sentLinksFlows = -1;
   private lastLinksJson = '';
+  private sentLinksAt = 0;
   private sentProfiles = -1;
   private sentPublishing = -1;
   private sentRetained = -1;
@@ -175,7 +176,7 @@ export class ViewFeed {
       this.sentRetainedAt = now;
       this.push('retained', s.retainedState());
     }
-    this.flushCapture();
+    this.flushCapture(now);
     const entry = this.activeId ? s.connection(this.activeId) : undefined;
     if (!entry) return;
     this.flushTree(entry);
@@ -183,18 +184,22 @@ export class ViewFeed {
   }
 
   // The capture views do not depend on the selected connection: the log shows every link.
-  private flushCapture(): void {
+  private flushCapture(now: number): void {
     const capture = this.source.capture;
     // In-flight counts follow the flows, but most flows (QoS 0 above all) change none of
-    // them: when only the flows moved, the list goes out only if it reads differently.
-    if (this.sentLinks !== capture.linksRevision || this.sentLinksFlows !== capture.flowsRevision) {
-      const linksMoved = this.sentLinks !== capture.linksRevision;
+    // them: when only the flows moved, the list goes out only if it reads differently,
+    // and at most a few times a second, like the counters: with a thousand clients the list
+    // is a thousand links, and QoS 1 traffic changes some count nearly every tick.
+    const linksMoved = this.sentLinks !== capture.linksRevision;
+    const flowsMoved = this.sentLinksFlows !== capture.flowsRevision && now - this.sentLinksAt >= countersIntervalMs;
+    if (linksMoved || flowsMoved) {
       this.sentLinks = capture.linksRevision;
       this.sentLinksFlows = capture.flowsRevision;
       const list = capture.linkList();
       const json = JSON.stringify(list);
       if (linksMoved || json !== this.lastLinksJson) {
         this.lastLinksJson = json;
+        this.sentLinksAt = now;
         this.push('links', list);
       }
     }
