@@ -10,6 +10,8 @@ export interface FixedRows extends RowSpan {
   totalHeight: number;
   /** Scrolls the least needed to show the row wholly (nothing when it is in view). */
   scrollToIndex(index: number): void;
+  /** Scrolls to an offset and renders its rows in the same pass, not in the scroll event that follows. */
+  scrollTo(top: number): void;
 }
 
 /** onViewport runs on every scroll and resize, in the event: it is where the view asks for its data. */
@@ -50,7 +52,18 @@ export function useFixedRows(scrollRef: RefObject<HTMLElement | null>, count: nu
     [scrollRef, rowHeight],
   );
 
-  return { ...renderedRows(box, rowHeight, count, overscan), totalHeight: count * rowHeight, scrollToIndex };
+  const scrollTo = useCallback(
+    (top: number) => {
+      const el = scrollRef.current;
+      if (!el) return;
+      el.scrollTop = top;
+      const next = { scrollTop: el.scrollTop, height: el.clientHeight };
+      setBox((prev) => (sameRowsInView(prev, next, rowHeight) ? prev : next));
+    },
+    [scrollRef, rowHeight],
+  );
+
+  return { ...renderedRows(box, rowHeight, count, overscan), totalHeight: count * rowHeight, scrollToIndex, scrollTo };
 }
 
 function sameRowsInView(a: ScrollBox, b: ScrollBox, rowHeight: number): boolean {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextTreeRequest, requestMargin, visibleRows, windowFor } from './tree-viewport';
+import { nextTreeRequest, requestMargin, screensAround, visibleRows, windowFor } from './tree-viewport';
 
 const rowHeight = 22;
 
@@ -42,5 +42,30 @@ describe('nextTreeRequest', () => {
       start: 5000 - requestMargin,
       count: 20 + 2 * requestMargin,
     });
+  });
+});
+
+describe('screensAround (the topic tree)', () => {
+  const viewport = (firstRow: number) => ({ scrollTop: firstRow * rowHeight, height: 27 * rowHeight, rowHeight });
+
+  it('asks for two screens on each side, and keeps that size at either end of the tree', () => {
+    expect(nextTreeRequest(null, viewport(1000), screensAround(viewport(1000), 100_000))).toEqual({ start: 1000 - 54, count: 27 + 108 });
+    expect(nextTreeRequest(null, viewport(0), screensAround(viewport(0), null))).toEqual({ start: 0, count: 135 });
+    expect(nextTreeRequest(null, viewport(100_000 - 27), screensAround(viewport(100_000 - 27), 100_000))).toEqual({ start: 100_000 - 135, count: 135 });
+  });
+
+  it('so a scroll of up to two screens from the top lands on rows the view holds', () => {
+    const window = nextTreeRequest(null, viewport(0), screensAround(viewport(0), 100_000))!;
+    const after = visibleRows(viewport(100));
+    expect(after.start + after.count).toBeLessThanOrEqual(window.start + window.count);
+  });
+
+  it('asks again when less than a screen remains on a side, not before', () => {
+    const policy = screensAround(viewport(1000), 100_000);
+    const window = nextTreeRequest(null, viewport(1000), policy)!;
+    expect(nextTreeRequest(window, viewport(1000 + 27), policy)).toBeNull();
+    expect(nextTreeRequest(window, viewport(1000 + 28), policy)).toEqual({ start: 1028 - 54, count: 135 });
+    // A short tree is covered whole: nothing past its end to ask for.
+    expect(nextTreeRequest({ start: 0, count: 135 }, viewport(0), screensAround(viewport(0), 30))).toBeNull();
   });
 });

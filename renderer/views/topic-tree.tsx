@@ -1,15 +1,20 @@
 // The topic tree of one connection. The core sends only the rows around the viewport
-// (viewTree); rows not received yet show as placeholder bars, drawn by one block behind
-// the rows in view (tree.css), so they cost no element each. Keyboard focus is a roving
-// tabindex over the rendered rows, following the WAI-ARIA tree view pattern.
-import { useCallback, useEffect, useLayoutEffect, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
+// (viewTree); rows not received yet show as placeholder bars, drawn by the tree's own
+// background (tree.css), so they cost no element each and scrolling to them renders
+// nothing. Keyboard focus is a roving tabindex over the rendered rows, following the
+// WAI-ARIA tree view pattern; a key that moves it to rows not received yet asks for them
+// first and moves once they are here (tree-jump).
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
 import type { TreeRow } from '../../shared/contract';
 import { useApi } from '../app/api-context';
 import { report, selectTopic, setExpanded } from '../app/actions';
 import { useFixedRows } from '../hooks/use-fixed-rows';
+import { usePendingMove, type PendingMove } from '../hooks/use-pending-move';
 import { isFlashing } from '../lib/tree-flash';
+import { planJump } from '../lib/tree-jump';
+import { renderedItems, type FocusedRow } from '../lib/tree-rendered';
 import { treeKeyAction } from '../lib/tree-keyboard';
-import { nextTreeRequest, type RowRange } from '../lib/tree-viewport';
+import { nextTreeRequest, screensAround, type RowRange, type Viewport } from '../lib/tree-viewport';
 import { selectedTopicOf, useSelectionStore } from '../stores/selection-store';
 import { rowAt, useTreeStore } from '../stores/tree-store';
 import { TreeRowView, treeRowHeight } from './tree-row';
@@ -43,18 +48,19 @@ export function TopicTree({ connectionId }: { connectionId: string }) {
   const [focus, setFocusState] = useState<Focus>({ index: 0, path: null });
   // A click on a row focuses it and then acts on it: the same focus twice must not render the tree twice.
   const setFocus = useCallback((next: Focus) => setFocusState((f) => (f.index === next.index && f.path === next.path ? f : next)), []);
-  const wantFocus = useRef(false);
+  /** The row whose element holds the DOM focus: it stays mounted wherever the view goes (tree-rendered). */
+  const [domFocus, setDomFocus] = useState<FocusedRow | null>(null);
+  /** The row a keyboard move or a jump is to focus once it is rendered. */
+  const wantFocus = useRef<number | null>(null);
   const lastShown = useRef<Shown>({ first: 0, rows: [] });
 
+  /** Asks for the rows around the view, or around where a jump will take it. */
   const requestWindow = useCallback(
-    (force: boolean) => {
+    (force: boolean, scrollTop?: number) => {
       const el = scrollRef.current;
       if (!el) return;
-      const next = nextTreeRequest(force ? null : requested.current, {
-        scrollTop: el.scrollTop,
-        height: el.clientHeight,
-        rowHeight: treeRowHeight,
-      });
+      const viewport: Viewport = { scrollTop: scrollTop ?? el.scrollTop, height: el.clientHeight, rowHeight: treeRowHeight };
+      const next = nextTreeRequest(force ? null : requested.current, viewport, screensAround(viewport, useTreeStore.getState().totalRows));
       if (!next) return;
       requested.current = next;
       report('Could not load the topic tree', api.viewTree({ connectionId, ...next }));
@@ -63,9 +69,17 @@ export function TopicTree({ connectionId }: { connectionId: string }) {
   );
 
   const inView = useFixedRows(scrollRef, totalRows ?? 0, treeRowHeight, overscan, () => requestWindow(false));
-  const { scrollToIndex } = inView;
+  const { scrollToIndex, scrollTo } = inView;
 
   useEffect(() => requestWindow(true), [requestWindow]);
+
+  // A delta that does not fit the window held (it followed another one): ask for the window whole.
+  const stale = useTreeStore((s) => s.stale);
+  useEffect(() => {
+    if (!stale) return;
+    useTreeStore.getState().markFresh();
+    requestWindow(true);
+  }, [stale, requestWindow]);
 
   // Rows inserted or removed above the focused row shift its index: follow its path.
   useEffect(() => {
@@ -76,22 +90,36 @@ export function TopicTree({ connectionId }: { connectionId: string }) {
 
   // Keyboard moves may target a row that is not rendered yet; focus it once it is.
   useEffect(() => {
-    if (!wantFocus.current) return;
+    if (wantFocus.current !== focus.index) return;
     const el = scrollRef.current?.querySelector<HTMLElement>(`[role="treeitem"][data-index="${focus.index}"]`);
     if (el) {
       el.focus({ preventScroll: true });
-      wantFocus.current = false;
+      wantFocus.current = null;
     }
+  });
+
+  // Scroll, rows and focus change in one render, the one that brings the rows.
+  const waitForRows = usePendingMove(start, rows, (move: PendingMove) => {
+    setFocus({ index: move.index, path: rowAt(useTreeStore.getState(), move.index)?.path ?? null });
+    wantFocus.current = move.index;
+    if (move.scrollTop !== null) scrollTo(move.scrollTop);
   });
 
   const moveFocus = useCallback(
     (index: number) => {
       const s = useTreeStore.getState();
+      const el = scrollRef.current;
+      const plan = el && planJump(index, { scrollTop: el.scrollTop, height: el.clientHeight }, treeRowHeight, { start: s.start, count: s.rows.length }, s.totalRows ?? 0);
+      if (plan && !plan.held) {
+        waitForRows({ index, scrollTop: plan.scrollTop });
+        requestWindow(true, plan.scrollTop);
+        return;
+      }
       setFocus({ index, path: rowAt(s, index)?.path ?? null });
-      wantFocus.current = true;
+      wantFocus.current = index;
       scrollToIndex(index);
     },
-    [scrollToIndex, setFocus],
+    [scrollToIndex, setFocus, waitForRows, requestWindow],
   );
 
   const onActivate = useCallback(
@@ -102,12 +130,13 @@ export function TopicTree({ connectionId }: { connectionId: string }) {
     [api, connectionId, setFocus],
   );
 
+  // The chevron does not take the focus on mousedown (tree-row): its row takes it with the rows it opens.
   const onToggle = useCallback(
     (index: number, row: TreeRow, recursive: boolean) => {
-      setFocus({ index, path: row.path });
+      waitForRows({ index, scrollTop: null });
       setExpanded(api, connectionId, row.path, !row.expanded || recursive, recursive);
     },
-    [api, connectionId, setFocus],
+    [api, connectionId, waitForRows],
   );
 
   const onKeyDown = (e: KeyboardEvent) => {
@@ -146,9 +175,13 @@ export function TopicTree({ connectionId }: { connectionId: string }) {
   // Tab or a click can focus another row than the remembered one: keys act from there.
   const onFocus = (e: FocusEvent<HTMLDivElement>) => {
     const index = Number((e.target as HTMLElement).dataset.index);
-    if (Number.isInteger(index) && index !== focus.index) {
-      setFocus({ index, path: rowAt(useTreeStore.getState(), index)?.path ?? null });
-    }
+    if (!Number.isInteger(index)) return;
+    const row = rowAt(useTreeStore.getState(), index);
+    if (index !== focus.index) setFocus({ index, path: row?.path ?? null });
+    if (row && (domFocus?.index !== index || domFocus.row !== row)) setDomFocus({ index, row });
+  };
+  const onBlur = (e: FocusEvent<HTMLDivElement>) => {
+    if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setDomFocus(null);
   };
 
   // The rows rendered: those in view (and the overscan) that the window holds. After a
@@ -156,16 +189,49 @@ export function TopicTree({ connectionId }: { connectionId: string }) {
   // rendered before stay mounted, off screen, until the new ones come, so the DOM changes
   // once, when they do, rather than also emptying in between. Not past the end of a tree
   // that shrank, though, where they would lengthen the scroll.
+  // Memoised, like the row views below: a scroll within the rows shown, or to rows not
+  // received yet, then renders the tree without going through its rows again.
   const first = Math.max(inView.start, start);
-  const held = rows.slice(Math.max(0, first - start), Math.max(0, Math.min(inView.end, start + rows.length) - start));
-  const last = lastShown.current;
-  const keepLast = held.length === 0 && inView.end > inView.start && last.first + last.rows.length <= (totalRows ?? 0);
-  const shown: Shown = keepLast ? last : { first, rows: held };
+  const last = Math.min(inView.end, start + rows.length);
+  const held = useMemo<Shown>(() => ({ first, rows: rows.slice(Math.max(0, first - start), Math.max(0, last - start)) }), [rows, start, first, last]);
+  const previous = lastShown.current;
+  const keepLast = held.rows.length === 0 && inView.end > inView.start && previous.first + previous.rows.length <= (totalRows ?? 0);
+  const shown = keepLast ? previous : held;
   useLayoutEffect(() => {
     lastShown.current = shown;
   });
+  // The focused row as the window has it now, or as it was when the window last held it.
+  const focusedRow = useMemo<FocusedRow | null>(() => {
+    if (!domFocus || domFocus.index >= (totalRows ?? 0)) return null;
+    const current = rowAt({ start, rows }, domFocus.index);
+    return current?.path === domFocus.row.path ? { index: domFocus.index, row: current } : domFocus;
+  }, [domFocus, start, rows, totalRows]);
+  // Only a focused row outside the rows shown changes what is rendered: the row views stay memoised as the focus moves among them.
+  const keptRow = focusedRow && (focusedRow.index < shown.first || focusedRow.index >= shown.first + shown.rows.length) ? focusedRow : null;
+  const rendered = useMemo(() => renderedItems(shown.first, shown.rows, keptRow), [shown, keptRow]);
   const end = shown.first + shown.rows.length;
-  const tabbableIndex = focus.index >= shown.first && focus.index < end ? focus.index : shown.rows.length > 0 ? shown.first : undefined;
+  const tabbableIndex =
+    (focus.index >= shown.first && focus.index < end) || focus.index === focusedRow?.index ? focus.index : shown.rows.length > 0 ? shown.first : undefined;
+  const rowViews = useMemo(
+    () =>
+      rendered.items.map((item) =>
+        item.kind === 'gap' ? (
+          <div key="gap" aria-hidden="true" style={{ height: item.rows * treeRowHeight }} />
+        ) : (
+          <TreeRowView
+            key={`r:${item.row.path}`}
+            row={item.row}
+            index={item.index}
+            selected={item.row.path === selectedTopic}
+            tabbable={item.index === tabbableIndex}
+            flashing={isFlashing(flash, item.row)}
+            onActivate={onActivate}
+            onToggle={onToggle}
+          />
+        ),
+      ),
+    [rendered, selectedTopic, tabbableIndex, flash, onActivate, onToggle],
+  );
 
   return (
     <div className="tree-scroll" ref={scrollRef}>
@@ -178,30 +244,12 @@ export function TopicTree({ connectionId }: { connectionId: string }) {
         style={{ height: inView.totalHeight }}
         onKeyDown={onKeyDown}
         onFocus={onFocus}
+        onBlur={onBlur}
       >
-        <div
-          className="tree-placeholders"
-          aria-hidden="true"
-          style={{ transform: `translateY(${inView.start * treeRowHeight}px)`, height: (inView.end - inView.start) * treeRowHeight }}
-        />
         {/* One positioned block at the first row, the rows in normal flow inside it: a
             positioned box per row would make Chromium paint each as a layer of its own. */}
-        <div className="tree-rows" style={{ transform: `translateY(${shown.first * treeRowHeight}px)` }}>
-          {shown.rows.map((row, i) => {
-            const index = shown.first + i;
-            return (
-              <TreeRowView
-                key={`r:${row.path}`}
-                row={row}
-                index={index}
-                selected={row.path === selectedTopic}
-                tabbable={index === tabbableIndex}
-                flashing={isFlashing(flash, row)}
-                onActivate={onActivate}
-                onToggle={onToggle}
-              />
-            );
-          })}
+        <div className="tree-rows" style={{ transform: `translateY(${rendered.first * treeRowHeight}px)` }}>
+          {rowViews}
         </div>
       </div>
     </div>

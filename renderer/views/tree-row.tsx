@@ -45,7 +45,8 @@ export const TreeRowView = memo(function TreeRowView({ row, index, selected, tab
         <span key={row.changedAt} className={row.childCount > 0 ? 'tree-flash tree-flash-parent' : 'tree-flash'} aria-hidden="true" />
       )}
       {expandable && (
-        <span className="tree-chevron" aria-hidden="true" onClick={toggle}>
+        // No focus on mousedown: the row takes it when the rows it opens come (topic-tree), in one frame with them.
+        <span className="tree-chevron" aria-hidden="true" onMouseDown={preventFocus} onClick={toggle}>
           {row.expanded ? '▾' : '▸'}
         </span>
       )}
@@ -64,6 +65,10 @@ export const TreeRowView = memo(function TreeRowView({ row, index, selected, tab
     </div>
   );
 });
+
+function preventFocus(e: MouseEvent): void {
+  e.preventDefault();
+}
 
 function countsText(row: TreeRow): string {
   const msgs = plural(row.messageCount, 'msg', 'msgs');
