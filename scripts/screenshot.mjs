@@ -3,32 +3,12 @@
 // (docs/timeline.png), the packet inspector (docs/packets.png), the retained messages
 // (docs/retained.png) and the publish panel with its sections open (docs/publish.png).
 // Usage: npm run build && node scripts/screenshot.mjs
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
+import { root, startScreenshotSession } from './screenshot-session.mjs';
 
-const root = path.resolve(import.meta.dirname, '..');
 const docs = path.join(root, 'docs');
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'scope-shot-'));
-const app = spawn(process.execPath, [path.join(root, 'out/web/cli.mjs'), '--port', '0', '--demo', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
-const url = await new Promise((resolve, reject) => {
-  let text = '';
-  const timer = setTimeout(() => reject(new Error(`no URL from web mode:\n${text}`)), 20_000);
-  app.stdout.on('data', (d) => {
-    text += d;
-    const m = /MQTT Scope web mode: (\S+)/.exec(text);
-    if (m) {
-      clearTimeout(timer);
-      resolve(m[1]);
-    }
-  });
-});
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-});
+const { url, browser, close } = await startScreenshotSession(['--demo']);
 try {
   const page = await browser.newPage({ viewport: { width: 1400, height: 860 }, deviceScaleFactor: 1 });
   await page.goto(url);
@@ -106,7 +86,5 @@ try {
   await page.waitForTimeout(300);
   await save('publish.png');
 } finally {
-  await browser.close();
-  app.kill();
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  await close();
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validateBrokerSettings, type BrokerSettingsView } from '../../shared/broker-settings';
-import { brokerFieldKeys, brokerFormProblems, placeBrokerProblems, relatedBrokerFields } from './broker-field-errors';
+import { brokerFieldKeys, brokerFormProblems, brokerFormWarnings, placeBrokerProblems, relatedBrokerFields } from './broker-field-errors';
 import { brokerInputFromForm, formFromBrokerView, newUserRow, type BrokerForm } from './broker-form';
 
 const view: BrokerSettingsView = {
@@ -80,6 +80,14 @@ describe('where broker settings problems are shown', () => {
     expect(keys).not.toContain('users.2.username');
     expect(keys).not.toContain('tls.certFile');
     expect(brokerFieldKeys({ ...f, tls: { ...f.tls, enabled: true } })).toContain('tls.certFile');
+  });
+
+  it('warns where a name with wildcards or levels would lose its %u patterns, as the core drops them', () => {
+    const f = withUsers({ username: 'site/a', publish: 'devices/%u/#' }, { username: 'b+', publish: 'x/#' }, { username: 'c#', subscribe: 'cmd/%u' }, { username: 'plain', publish: '%u/#' });
+    expect(brokerFormWarnings(f)).toEqual({
+      'users.0.username': 'With +, # or / in the name, its %u patterns do not apply.',
+      'users.2.username': 'With +, # or / in the name, its %u patterns do not apply.',
+    });
   });
 
   it('shows related problems as soon as one field is touched', () => {

@@ -28,6 +28,19 @@ export function brokerFormProblems(f: BrokerForm): Problem[] {
   return problems;
 }
 
+/**
+ * Worth knowing, not wrong: the core gives a user whose name holds '+', '#' or '/' none of
+ * its %u patterns (the name would widen them), so say so where the name is typed.
+ */
+export function brokerFormWarnings(f: BrokerForm): Record<string, string> {
+  const warnings: Record<string, string> = {};
+  f.users.forEach((u, i) => {
+    const usesName = `${u.publish}\n${u.subscribe}`.includes('%u');
+    if (usesName && /[+#/]/.test(u.username)) warnings[`users.${i}.username`] = 'With +, # or / in the name, its %u patterns do not apply.';
+  });
+  return warnings;
+}
+
 /** A problem's path as the key of the input that shows it, and its message as said there. */
 export function brokerProblemAtField(p: Problem, f: BrokerForm): Problem {
   const pattern = /^users\.(\d+)\.(publish|subscribe)\.(\d+)$/.exec(p.field);

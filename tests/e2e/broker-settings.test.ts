@@ -218,6 +218,22 @@ describe('the embedded broker’s settings in Chromium', () => {
     await closeDialog();
   });
 
+  it('keeps unsaved changes on Escape and says so; Discard changes drops them', async () => {
+    const form = await openDialog();
+    const connections = form.getByRole('spinbutton', { name: 'Maximum connections' });
+    expect(await connections.inputValue()).toBe('2000');
+    await connections.fill('50');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => form.getByRole('status').filter({ hasText: 'Unsaved changes' }).count(), uiTimeout).toBe(1);
+    expect(await connections.inputValue()).toBe('50');
+    await form.getByRole('button', { name: 'Discard changes' }).click();
+    await expect.poll(() => dialogForm().count(), uiTimeout).toBe(0);
+    expect(await (await openDialog()).getByRole('spinbutton', { name: 'Maximum connections' }).inputValue()).toBe('2000');
+    // Unchanged, Escape just closes.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialogForm().count(), uiTimeout).toBe(0);
+  });
+
   it('logged nothing to the console', () => {
     expect(pageProblems).toEqual([]);
   });

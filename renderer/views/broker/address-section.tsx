@@ -22,14 +22,22 @@ export function AddressSection({ b, running, overridden, restartPending }: Addre
   const exposed = !isLoopbackAddress(form.host) && form.host.trim() !== '';
   const now = running?.port ? `${running.host}:${running.port}` : null;
   return (
-    <BrokerSection title="Address" summary={now ? <>listening on <span className="mono">{now}</span></> : 'not listening'} alarm={exposed ? 'reachable from the network' : null}>
+    <BrokerSection
+      title="Address"
+      summary={
+        now ? (
+          <>
+            listening on <span className="mono">{now}</span>
+          </>
+        ) : (
+          'not listening'
+        )
+      }
+      alarm={exposed ? (form.requireAuth ? 'reachable from the network' : 'reachable from the network, no sign-in') : null}
+      alarmTone={form.requireAuth ? 'warn' : 'bad'}
+    >
       <div className="inline-fields">
-        <Field
-          label="Bind address"
-          className="grow"
-          error={b.error('host')}
-          hint="127.0.0.1: this machine only. 0.0.0.0: every network interface."
-        >
+        <Field label="Bind address" className="grow" error={b.error('host')} hint="127.0.0.1: this machine only. 0.0.0.0: every network interface.">
           {(p) => (
             <input {...p} className="mono" value={form.host} spellCheck={false} autoComplete="off" placeholder="127.0.0.1" onChange={(e) => b.change((f) => ({ ...f, host: e.target.value }), 'host')} />
           )}

@@ -6,4 +6,6 @@ export interface BrokerBinding {
   /** Applies a change and marks the keys it touched: their problems then show live. */
   change(update: (form: BrokerForm) => BrokerForm, ...touched: string[]): void;
   error(key: string): string | undefined;
+  /** Worth knowing but not in the way of saving. */
+  warning(key: string): string | undefined;
 }

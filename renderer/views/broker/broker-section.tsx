@@ -5,20 +5,22 @@ import { useId, type ReactNode } from 'react';
 interface BrokerSectionProps {
   title: string;
   summary?: ReactNode;
-  /** Said beside the title in the warning style ("other machines can reach it"). */
+  /** Said beside the title in a warning style ("reachable from the network"). */
   alarm?: string | null;
+  /** bad: something is open or broken; warn: worth knowing. */
+  alarmTone?: 'bad' | 'warn';
   className?: string;
   children: ReactNode;
 }
 
-export function BrokerSection({ title, summary, alarm, className, children }: BrokerSectionProps) {
+export function BrokerSection({ title, summary, alarm, alarmTone = 'bad', className, children }: BrokerSectionProps) {
   const id = useId();
   return (
     <section className={`broker-section${className ? ` ${className}` : ''}`} aria-labelledby={`${id}-title`}>
       <header className="broker-section-header">
         <h3 id={`${id}-title`}>{title}</h3>
         {summary && <span className="broker-section-summary">{summary}</span>}
-        {alarm && <span className="editor-section-alarm">{alarm}</span>}
+        {alarm && <span className={`editor-section-alarm broker-alarm-${alarmTone}`}>{alarm}</span>}
       </header>
       <div className="broker-section-body">{children}</div>
     </section>

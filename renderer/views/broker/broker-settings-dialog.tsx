@@ -7,12 +7,13 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { validateBrokerSettings, type BrokerSettingsView } from '../../../shared/broker-settings';
 import { useApi } from '../../app/api-context';
-import { brokerFormProblems, placeBrokerProblems, relatedBrokerFields } from '../../lib/broker-field-errors';
+import { brokerFormProblems, brokerFormWarnings, placeBrokerProblems, relatedBrokerFields } from '../../lib/broker-field-errors';
 import { brokerInputFromForm, formFromBrokerView, type BrokerForm } from '../../lib/broker-form';
 import { errorMessage } from '../../lib/form-errors';
 import { formatClock } from '../../lib/format-time';
 import { visibleProblems, type Problem } from '../../lib/profile-field-errors';
 import { useAppInfoStore } from '../../stores/app-info-store';
+import { FormErrorList } from '../form-error-list';
 import { AddressSection } from './address-section';
 import type { BrokerBinding } from './broker-binding';
 import { LimitsSection } from './limits-section';
@@ -125,6 +126,7 @@ function BrokerSettingsForm({ initial, cancelGuard, showRefused, restartPending,
   const fromCore = placeBrokerProblems(serverProblems, form);
   const errors: Record<string, string> = { ...shown.fields, ...fromCore.fields };
   const general = [...shown.general, ...fromCore.general];
+  const warnings = useMemo(() => brokerFormWarnings(form), [form]);
 
   const b: BrokerBinding = {
     form,
@@ -136,6 +138,7 @@ function BrokerSettingsForm({ initial, cancelGuard, showRefused, restartPending,
       setServerProblems([]);
     },
     error: (key) => errors[key],
+    warning: (key) => warnings[key],
   };
 
   const save = async (e: FormEvent) => {
@@ -190,13 +193,7 @@ function BrokerSettingsForm({ initial, cancelGuard, showRefused, restartPending,
         <RefusedList broker={running} />
       </div>
       <footer className="profile-form-footer">
-        {general.length > 0 && (
-          <div className="form-error" role="alert">
-            {general.map((g) => (
-              <p key={g}>{g}</p>
-            ))}
-          </div>
-        )}
+        <FormErrorList messages={general} />
         {submitted && fieldCount > 0 && general.length === 0 && (
           <p className="form-error" role="alert">
             {fieldCount === 1 ? 'One field needs attention; nothing was saved.' : `${fieldCount} fields need attention; nothing was saved.`}

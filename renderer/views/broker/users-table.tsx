@@ -63,7 +63,7 @@ function UserRow({ b, row, index }: { b: BrokerBinding; row: BrokerUserRow; inde
 
   return (
     <tr>
-      <Cell error={b.error(key('username'))}>
+      <Cell error={b.error(key('username'))} warning={b.warning(key('username'))}>
         {(p) => (
           <input {...p} className="mono" aria-label={`User ${n} username`} value={row.username} spellCheck={false} autoComplete="off" onChange={(e) => edit({ username: e.target.value }, 'username')} />
         )}
@@ -82,34 +82,22 @@ function UserRow({ b, row, index }: { b: BrokerBinding; row: BrokerUserRow; inde
           />
         )}
       </Cell>
-      <Cell error={b.error(key('publish'))}>
-        {(p) => (
-          <textarea
-            {...p}
-            className="mono"
-            aria-label={`User ${n} publish patterns`}
-            rows={lineCount(row.publish)}
-            value={row.publish}
-            spellCheck={false}
-            placeholder="devices/%u/#"
-            onChange={(e) => edit({ publish: e.target.value }, 'publish')}
-          />
-        )}
-      </Cell>
-      <Cell error={b.error(key('subscribe'))}>
-        {(p) => (
-          <textarea
-            {...p}
-            className="mono"
-            aria-label={`User ${n} subscribe patterns`}
-            rows={lineCount(row.subscribe)}
-            value={row.subscribe}
-            spellCheck={false}
-            placeholder="cmd/%u/#"
-            onChange={(e) => edit({ subscribe: e.target.value }, 'subscribe')}
-          />
-        )}
-      </Cell>
+      {(['publish', 'subscribe'] as const).map((list) => (
+        <Cell key={list} error={b.error(key(list))}>
+          {(p) => (
+            <textarea
+              {...p}
+              className="mono"
+              aria-label={`User ${n} ${list} patterns`}
+              rows={lineCount(row[list])}
+              value={row[list]}
+              spellCheck={false}
+              placeholder="none allowed"
+              onChange={(e) => edit({ [list]: e.target.value }, list)}
+            />
+          )}
+        </Cell>
+      ))}
       <td className="broker-user-remove">
         <button type="button" className="icon-button" aria-label={`Remove user ${n}${row.username ? ` (${row.username})` : ''}`} title="Remove" onClick={remove}>
           ×
@@ -124,14 +112,15 @@ interface CellControlProps {
   'aria-describedby': string | undefined;
 }
 
-function Cell({ error, children }: { error: string | undefined; children: (p: CellControlProps) => ReactNode }) {
+function Cell({ error, warning, children }: { error: string | undefined; warning?: string; children: (p: CellControlProps) => ReactNode }) {
   const id = useId();
+  const message = error ?? warning;
   return (
     <td>
-      {children({ 'aria-invalid': error ? true : undefined, 'aria-describedby': error ? id : undefined })}
-      {error && (
-        <p id={id} className="field-error">
-          {error}
+      {children({ 'aria-invalid': error ? true : undefined, 'aria-describedby': message ? id : undefined })}
+      {message && (
+        <p id={id} className={error ? 'field-error' : 'field-warning'}>
+          {message}
         </p>
       )}
     </td>

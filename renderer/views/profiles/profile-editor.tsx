@@ -7,6 +7,7 @@ import { validateProfileInput } from '../../../shared/profile';
 import { useApi } from '../../app/api-context';
 import { selectConnection } from '../../app/actions';
 import { errorField, errorMessage } from '../../lib/form-errors';
+import { FormErrorList } from '../form-error-list';
 import {
   formFieldKeys,
   placeProblems,
@@ -173,13 +174,7 @@ function ProfileEditor({ request }: { request: EditorRequest }) {
           )}
         </div>
         <footer className="profile-form-footer">
-          {general.length > 0 && (
-            <div className="form-error" role="alert">
-              {general.map((g) => (
-                <p key={g}>{g}</p>
-              ))}
-            </div>
-          )}
+          <FormErrorList messages={general} />
           {notice && (
             <p className="field-warning" role="status">
               {notice}
