@@ -15,8 +15,8 @@ export function RefusedList({ broker }: { broker: EmbeddedBrokerInfo | null }) {
       {events.length > 0 && (
         <ol className="refused-list" aria-label="Refused">
           {events.map((e, i) => (
-            // Lines have no id; the newest-first index shifts on each new line, which only re-renders text.
-            <li key={`${e.at}-${i}`} className={`refused-line refused-${e.kind}`}>
+            // Lines have no id; time, kind and place tell them apart well enough for React.
+            <li key={`${e.at}-${e.kind}-${i}`} className={`refused-line refused-${e.kind}`}>
               <time className="refused-time mono" dateTime={new Date(e.at).toISOString()}>
                 {formatClock(e.at)}
               </time>

@@ -28,7 +28,7 @@ export function TlsListenerSection({ b, running }: { b: BrokerBinding; running: 
         <span>Listen for TLS connections (mqtts://)</span>
       </label>
       {problem && (
-        <p className="broker-problem" role="alert" aria-label="TLS listener problem">
+        <p className="broker-problem" role="alert">
           {problem}
         </p>
       )}
