@@ -108,6 +108,8 @@ export interface BrokerSettingsView {
   exposed: boolean;
   /** Where a command-line flag overrides the saved value, so the form can say why. */
   overriddenByCommandLine: ('host' | 'port')[];
+  /** The saved address or port differs from where the broker listens: it applies at the next start. */
+  restartPending: boolean;
 }
 
 export interface BrokerSettingsProblem {

@@ -320,6 +320,18 @@ describe('the TLS listener', () => {
   });
 });
 
+describe('a new address', () => {
+  it('is saved for the next start, and the view says a restart is pending until then', async () => {
+    const other = await freePort();
+    const r = await save(await input({ port: other }));
+    expect(r.ok && r.restartNeeded).toBe(true);
+    expect(await current()).toMatchObject({ port: other, restartPending: true });
+    expect((await info()).broker!.port).toBe(port);
+    await mustSave(await input({ port }));
+    expect((await current()).restartPending).toBe(false);
+  });
+});
+
 describe('exposed to the network', () => {
   it('warns loudly when bound to a non-loopback address without sign-in, and says it is exposed', async () => {
     const exposed = await startCore({ brokerPort: await freePort(), brokerHost: '0.0.0.0' });

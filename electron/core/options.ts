@@ -3,6 +3,7 @@
 // a typo on the command line deserves one clear sentence, not a stack trace.
 import path from 'node:path';
 import os from 'node:os';
+export { isLoopbackHost } from '../../shared/host';
 
 export interface ScopeOptions {
   /** Embedded broker port; 0 = no embedded broker. The core takes a free port when 1883 is taken. */
@@ -176,10 +177,4 @@ function parsePort(text: string): number | null {
 function isPlausibleHost(text: string): boolean {
   // Names, IPv4 and IPv6 (optionally in brackets); the OS has the final word when binding.
   return /^(\[[0-9A-Fa-f:.%\w]+\]|[0-9A-Fa-f:.%\w-]+)$/.test(text) && text.length <= 253;
-}
-
-/** Loopback addresses are the only ones that keep web mode off the network. */
-export function isLoopbackHost(host: string): boolean {
-  const bare = host.replace(/^\[|\]$/g, '').toLowerCase();
-  return bare === 'localhost' || bare === '::1' || /^127(\.\d{1,3}){3}$/.test(bare) || bare === '::ffff:127.0.0.1';
 }

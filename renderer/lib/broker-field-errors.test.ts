@@ -12,6 +12,7 @@ const view: BrokerSettingsView = {
   limits: { maxPacketBytes: 1024 * 1024, maxInflight: 20, maxConnections: 2000 },
   exposed: false,
   overriddenByCommandLine: [],
+  restartPending: false,
 };
 
 function withUsers(...users: Partial<BrokerForm['users'][number]>[]): BrokerForm {

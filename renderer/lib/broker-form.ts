@@ -154,8 +154,3 @@ export function hasStoredPassword(f: BrokerForm, row: BrokerUserRow): boolean {
   return f.storedPasswords.includes(row.username);
 }
 
-/** Loopback as the core judges it (electron/core/options.ts), for the "other machines" warning. */
-export function isLoopbackAddress(host: string): boolean {
-  const bare = host.trim().replace(/^\[|\]$/g, '').toLowerCase();
-  return bare === 'localhost' || bare === '::1' || /^127(\.\d{1,3}){3}$/.test(bare) || bare === '::ffff:127.0.0.1';
-}

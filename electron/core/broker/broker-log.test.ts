@@ -17,7 +17,7 @@ describe('BrokerLog', () => {
     log.add('packet-size', 'closed "c": too big.');
     expect(lines).toEqual(['Embedded broker: refused "a": wrong password.', 'Embedded broker: closed "c": too big.']);
     vi.advanceTimersByTime(1000);
-    expect(lines[2]).toBe('Embedded broker: refused "b998": wrong password. (and 998 more like it within a second)');
+    expect(lines[2]).toBe('Embedded broker: refused "b998": wrong password (and 998 more like it within a second).');
     expect(log.counts['sign-in']).toBe(1000);
     expect(log.total()).toBe(1001);
     expect(log.events().map((e) => e.count)).toEqual([1, 1, 999]);

@@ -58,7 +58,7 @@ export class BrokerLog {
     if (!held) return;
     clearTimeout(held.timer);
     this.held.delete(kind);
-    const text = held.count === 1 ? held.last : `${held.last} (and ${held.count - 1} more like it within a second)`;
+    const text = held.count === 1 ? held.last : `${held.last.replace(/\.$/, '')} (and ${held.count - 1} more like it within a second).`;
     this.emit(kind, text, held.count, this.now());
   }
 

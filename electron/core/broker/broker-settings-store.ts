@@ -118,6 +118,7 @@ export class BrokerSettingsStore {
       limits: { ...s.limits },
       exposed: !isLoopbackHost(effective.host),
       overriddenByCommandLine: overridden,
+      restartPending: (!overridden.includes('host') && s.host !== effective.host) || (!overridden.includes('port') && s.port !== effective.port),
     };
   }
 

@@ -3,7 +3,7 @@
 // --broker-port on the command line wins over what is saved here, and says so.
 import type { BrokerSettingsView } from '../../../shared/broker-settings';
 import type { EmbeddedBrokerInfo } from '../../../shared/contract';
-import { isLoopbackAddress } from '../../lib/broker-form';
+import { isLoopbackHost } from '../../../shared/host';
 import { Field } from '../field';
 import type { BrokerBinding } from './broker-binding';
 import { BrokerSection } from './broker-section';
@@ -19,7 +19,7 @@ interface AddressSectionProps {
 
 export function AddressSection({ b, running, overridden, restartPending }: AddressSectionProps) {
   const { form } = b;
-  const exposed = !isLoopbackAddress(form.host) && form.host.trim() !== '';
+  const exposed = !isLoopbackHost(form.host) && form.host.trim() !== '';
   const now = running?.port ? `${running.host}:${running.port}` : null;
   return (
     <BrokerSection

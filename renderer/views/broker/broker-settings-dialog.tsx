@@ -186,7 +186,7 @@ function BrokerSettingsForm({ initial, cancelGuard, showRefused, restartPending,
         <p className="field-hint">The embedded broker that MQTT Scope runs for devices on this machine (or your network). Saved in broker.json in the data folder.</p>
       </header>
       <div className="profile-form-body">
-        <AddressSection b={b} running={running} overridden={view.overriddenByCommandLine} restartPending={restartPending} />
+        <AddressSection b={b} running={running} overridden={view.overriddenByCommandLine} restartPending={restartPending || view.restartPending} />
         <SignInSection b={b} />
         <TlsListenerSection b={b} running={running} />
         <LimitsSection b={b} />
