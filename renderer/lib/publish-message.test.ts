@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ConnectionSummary } from '../../shared/contract';
 import { decodeBase64 } from '../../shared/publish-payload';
 import { emptyDraft, emptyProperties, newUserPropertyRow, type PublishDraft } from './publish-draft';
-import { buildPublishMessage, correlationBase64, liveProblems, publishFieldNames, publishTarget, wholeNumber, type PublishTarget } from './publish-message';
+import { buildPublishMessage, correlationBase64, liveProblems, publishFieldNames, publishTarget, type PublishTarget } from './publish-message';
 
 const v5: PublishTarget = { protocolVersion: 5, topicAliasMaximum: 10 };
 const v311: PublishTarget = { protocolVersion: 4, topicAliasMaximum: 0 };
@@ -56,6 +56,17 @@ describe('buildPublishMessage', () => {
     });
   });
 
+  it('refuses U+0000 in the content type and user properties, which MQTT forbids in its strings', () => {
+    const rows = [newUserPropertyRow('ok', 'fine'), newUserPropertyRow('bad\u0000name', 'v'), newUserPropertyRow('n', 'bad\u0000value')];
+    const built = buildPublishMessage(draft({}, { contentType: 'text/\u0000plain', userProperties: rows }), v5);
+    expect(built.message).toBeNull();
+    expect(built.problems).toEqual({
+      'properties.contentType': 'The content type contains a null character (U+0000), which MQTT forbids.',
+      'properties.userProperties.1.key': 'The name contains a null character (U+0000), which MQTT forbids.',
+      'properties.userProperties.2.key': 'The value contains a null character (U+0000), which MQTT forbids.',
+    });
+  });
+
   it('sends no properties on MQTT 3.1.1, whatever the section holds', () => {
     const built = buildPublishMessage(draft({}, { contentType: 'text/plain', topicAlias: 'nonsense' }), v311);
     expect(built.problems).toEqual({});
@@ -104,16 +115,6 @@ describe('correlationBase64', () => {
     const hex = correlationBase64('00 ff 10', 'hex');
     expect(hex.ok && [...decodeBase64(hex.base64)]).toEqual([0, 255, 16]);
     expect(correlationBase64('zz', 'hex').ok).toBe(false);
-  });
-});
-
-describe('wholeNumber', () => {
-  it('accepts digits within the limits only', () => {
-    expect(wholeNumber(' 42 ', 0, 100)).toBe(42);
-    expect(wholeNumber('1.5', 0, 100)).toBeNull();
-    expect(wholeNumber('1e3', 0, 10_000)).toBeNull();
-    expect(wholeNumber('101', 0, 100)).toBeNull();
-    expect(wholeNumber('', 0, 100)).toBeNull();
   });
 });
 

@@ -7,7 +7,9 @@ import type { ConnectionSummary, ProtocolVersion } from '../../shared/contract';
 import type { PublishMessage, PublishProperties } from '../../shared/publish-contract';
 import { encodeBase64, hexToBytes } from '../../shared/publish-payload';
 import { topicNameProblem } from '../../shared/topic';
+import { wholeNumber } from './number-text';
 import type { PropertiesDraft, PublishDraft } from './publish-draft';
+import { mqttTextProblem } from './text-checks';
 import { checkPayload, utf8Text } from './publish-payload-text';
 
 /** What the form publishes to: properties exist only on 5.0, aliases only up to the broker's maximum. */
@@ -67,18 +69,14 @@ export function liveProblems(draft: PublishDraft, problems: FieldProblems): Fiel
   return live;
 }
 
-/** A whole number typed into a field, within limits; null for anything else. */
-export function wholeNumber(text: string, min: number, max: number): number | null {
-  const t = text.trim();
-  if (!/^\d+$/.test(t)) return null;
-  const n = Number(t);
-  return n >= min && n <= max ? n : null;
-}
-
 function buildProperties(p: PropertiesDraft, payload: Uint8Array | null, aliasMaximum: number | null): { properties: PublishProperties | undefined; problems: FieldProblems } {
   const problems: FieldProblems = {};
   const out: PublishProperties = {};
-  if (p.contentType !== '') out.contentType = p.contentType;
+  if (p.contentType !== '') {
+    const problem = mqttTextProblem(p.contentType, 'The content type');
+    if (problem) problems['properties.contentType'] = problem;
+    else out.contentType = p.contentType;
+  }
   if (p.payloadIsUtf8) {
     if (payload !== null && utf8Text(payload) === null) {
       problems['properties.payloadFormatIndicator'] = 'The payload is not valid UTF-8, so it cannot be marked as UTF-8 text (Payload Format Indicator 1).';
@@ -107,7 +105,8 @@ function buildProperties(p: PropertiesDraft, payload: Uint8Array | null, aliasMa
     else problems['properties.correlationData'] = data.problem;
   }
   p.userProperties.forEach((row, i) => {
-    if (row.name === '') problems[`properties.userProperties.${i}.key`] = 'A user property needs a name (remove the row if it is not wanted).';
+    const problem = row.name === '' ? 'A user property needs a name (remove the row if it is not wanted).' : (mqttTextProblem(row.name, 'The name') ?? mqttTextProblem(row.value, 'The value'));
+    if (problem) problems[`properties.userProperties.${i}.key`] = problem;
   });
   if (p.userProperties.length > 0) out.userProperties = p.userProperties.map((r) => ({ key: r.name, value: r.value }));
   return { properties: Object.keys(out).length > 0 ? out : undefined, problems };

@@ -1,7 +1,8 @@
 // The repeat fields checked against the contract's limits, and a repeat's progress in words.
 import type { RepeatState } from '../../shared/publish-contract';
 import { formatCount } from './format-number';
-import { wholeNumber, type FieldProblems } from './publish-message';
+import { wholeNumber } from './number-text';
+import type { FieldProblems } from './publish-message';
 
 export interface RepeatDraft {
   everyMs: string;

@@ -32,6 +32,14 @@ describe('buildRequestSpec', () => {
     expect(Object.keys(problems).sort()).toEqual(['correlation', 'match.correlationKey', 'responseTopic', 'timeoutMs']);
   });
 
+  it('says the request limits on the correlation and the JSON field names instead of sending them', () => {
+    const { problems } = buildRequestSpec(draft({ correlation: 'c'.repeat(65_536), mode: 'json-fields', responseTopicKey: 'k'.repeat(201) }), 'a', 5);
+    expect(problems).toEqual({
+      correlation: 'The correlation is longer than 65,535 characters (it has 65,536).',
+      'match.responseTopicKey': 'The field name is longer than 200 characters (it has 201).',
+    });
+  });
+
   it('refuses a reply topic equal to the request topic', () => {
     expect(buildRequestSpec(draft({ replyTopic: 'svc' }), 'svc', 5).problems.responseTopic).toContain('its own reply');
   });

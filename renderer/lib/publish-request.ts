@@ -4,7 +4,9 @@ import type { ProtocolVersion } from '../../shared/contract';
 import type { ReplyMatch, RequestOutcome } from '../../shared/publish-contract';
 import { topicNameProblem } from '../../shared/topic';
 import { formatCount } from './format-number';
-import { wholeNumber, type FieldProblems } from './publish-message';
+import { wholeNumber } from './number-text';
+import { lengthProblem } from './text-checks';
+import type { FieldProblems } from './publish-message';
 
 export type ReplyMode = ReplyMatch['kind'];
 
@@ -62,12 +64,16 @@ export function buildRequestSpec(d: RequestDraft, topic: string, version: Protoc
   const topicProblem = topicNameProblem(responseTopic);
   if (topicProblem) problems.responseTopic = `Reply topic: ${topicProblem}`;
   else if (responseTopic === topic) problems.responseTopic = 'The reply topic is the request topic itself: the request would be taken for its own reply.';
-  if (d.correlation === '') problems.correlation = 'The correlation is empty; it is what tells this request’s reply from others.';
+  const correlationProblem = d.correlation === '' ? 'The correlation is empty; it is what tells this request’s reply from others.' : lengthProblem(d.correlation, 65_535, 'The correlation');
+  if (correlationProblem) problems.correlation = correlationProblem;
   const mode = replyModeOf(d, version);
   let match: ReplyMatch = { kind: 'properties' };
   if (mode === 'json-fields') {
-    if (d.responseTopicKey.trim() === '') problems['match.responseTopicKey'] = 'Name the JSON field that carries the reply topic.';
-    if (d.correlationKey.trim() === '') problems['match.correlationKey'] = 'Name the JSON field that carries the correlation.';
+    const keyProblem = (key: string, what: string) => (key.trim() === '' ? `Name the JSON field that carries the ${what}.` : lengthProblem(key.trim(), 200, 'The field name'));
+    const topicKey = keyProblem(d.responseTopicKey, 'reply topic');
+    if (topicKey) problems['match.responseTopicKey'] = topicKey;
+    const correlationKey = keyProblem(d.correlationKey, 'correlation');
+    if (correlationKey) problems['match.correlationKey'] = correlationKey;
     match = { kind: 'json-fields', responseTopicKey: d.responseTopicKey.trim(), correlationKey: d.correlationKey.trim() };
   }
   const timeoutMs = wholeNumber(d.timeoutMs, 100, 600_000);

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import type { Qos } from '../../shared/contract';
 import { topicFilterProblem } from '../../shared/topic';
 import { useApi } from '../app/api-context';
@@ -21,6 +21,7 @@ export function AddSubscriptionForm({ connectionId, protocolVersion }: { connect
   const [v5, setV5] = useState<V5Options>(defaultV5);
   const [errors, setErrors] = useState<FormErrors>(noErrors);
   const [busy, setBusy] = useState(false);
+  const noLocalErrorId = `${useId()}-no-local`;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -42,7 +43,7 @@ export function AddSubscriptionForm({ connectionId, protocolVersion }: { connect
   };
 
   return (
-    <form className="add-subscription" onSubmit={submit} noValidate>
+    <form className="add-subscription" aria-label="Add subscription" onSubmit={submit} noValidate>
       <div className="inline-fields">
         <Field label="New subscription filter" error={errors.fields.filter} className="grow">
           {(p) => (
@@ -65,7 +66,14 @@ export function AddSubscriptionForm({ connectionId, protocolVersion }: { connect
         <fieldset className="v5-sub-options">
           <legend>MQTT 5.0 options</legend>
           <label>
-            <input type="checkbox" checked={v5.noLocal} onChange={(e) => setV5({ ...v5, noLocal: e.target.checked })} /> No Local
+            <input
+              type="checkbox"
+              checked={v5.noLocal}
+              aria-invalid={errors.fields.noLocal ? true : undefined}
+              aria-describedby={errors.fields.noLocal ? noLocalErrorId : undefined}
+              onChange={(e) => setV5({ ...v5, noLocal: e.target.checked })}
+            />{' '}
+            No Local
           </label>
           <label>
             <input type="checkbox" checked={v5.retainAsPublished} onChange={(e) => setV5({ ...v5, retainAsPublished: e.target.checked })} /> Retain As Published
@@ -78,7 +86,11 @@ export function AddSubscriptionForm({ connectionId, protocolVersion }: { connect
               <option value={2}>2: never send retained</option>
             </select>
           </label>
-          {errors.fields.noLocal && <p className="form-error">{errors.fields.noLocal}</p>}
+          {errors.fields.noLocal && (
+            <p id={noLocalErrorId} className="field-error">
+              {errors.fields.noLocal}
+            </p>
+          )}
         </fieldset>
       )}
       <button type="submit" disabled={busy}>

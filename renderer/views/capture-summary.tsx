@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { useApi } from '../app/api-context';
 import { formErrorsFrom, noErrors, type FormErrors } from '../lib/form-errors';
 import { formatCount, plural } from '../lib/format-number';
+import { parseWholeNumber } from '../lib/number-text';
 import { useAppInfoStore } from '../stores/app-info-store';
 import { CaptureSwitch } from './capture-switch';
 
@@ -43,20 +44,24 @@ function CaptureLimitForm({ what, onDone }: { what: 'packets' | 'flows'; onDone:
   const key = what === 'packets' ? 'maxPackets' : 'maxFlows';
   const [value, setValue] = useState(String(limits?.[key] ?? ''));
   const [errors, setErrors] = useState<FormErrors>(noErrors);
+  const [busy, setBusy] = useState(false);
   if (!limits) return null;
   const label = what === 'packets' ? 'Packets to keep' : 'Flows to keep';
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < 100 || n > 10_000_000) {
-      setErrors({ fields: { [key]: 'A whole number from 100 to 10,000,000.' }, general: null });
+    const n = parseWholeNumber(value, { min: 100, max: 10_000_000, unit: what });
+    if (!n.ok) {
+      setErrors({ fields: { [key]: n.problem }, general: null });
       return;
     }
+    setBusy(true);
     try {
-      await api.setCaptureLimits({ ...limits, [key]: n });
+      await api.setCaptureLimits({ ...limits, [key]: n.value });
       onDone();
     } catch (err) {
       setErrors(formErrorsFrom(err, [key]));
+    } finally {
+      setBusy(false);
     }
   };
   const error = errors.fields[key] ?? errors.general;
@@ -66,7 +71,9 @@ function CaptureLimitForm({ what, onDone }: { what: 'packets' | 'flows'; onDone:
         {label}{' '}
         <input type="number" min={100} max={10_000_000} value={value} aria-invalid={error ? true : undefined} aria-describedby={error ? `${key}-error` : undefined} onChange={(e) => setValue(e.target.value)} />
       </label>
-      <button type="submit">Apply</button>
+      <button type="submit" disabled={busy}>
+        Apply
+      </button>
       <span className="muted">Lowering it drops the oldest at once; they are counted above.</span>
       {error && (
         <p id={`${key}-error`} className="form-error" role="alert">

@@ -6,6 +6,7 @@ import type { FaultRequest } from '../../shared/capture-contract';
 import { allPacketTypes, type PacketTypeName } from '../../shared/packet-types';
 import { useApi } from '../app/api-context';
 import { formErrorsFrom, noErrors, type FormErrors } from '../lib/form-errors';
+import { allParsed, parseWholeNumber } from '../lib/number-text';
 import { defaultFaultLink, faultText, linkKindText, linkWindowText, protocolText } from '../lib/fault-text';
 import { useCaptureUiStore } from '../stores/capture-ui-store';
 import { linkById, useLinksStore } from '../stores/links-store';
@@ -48,18 +49,17 @@ export function FaultPanel({ onClose }: { onClose(): void }) {
   const inject = (e: FormEvent) => {
     e.preventDefault();
     if (!linkId) return;
-    const n = Number(count);
     setDone(null);
-    if (!Number.isInteger(n) || n < 1 || n > 10_000) {
-      setErrors({ fields: { count: 'A whole number from 1 to 10,000.' }, general: null });
+    const parsed = allParsed({
+      count: parseWholeNumber(count, { min: 1, max: 10_000, unit: 'packets' }),
+      ...(action === 'delay' ? { delayMs: parseWholeNumber(delayMs, { min: 1, max: 600_000, unit: 'ms' }) } : {}),
+    });
+    if (!parsed.ok) {
+      setErrors({ fields: parsed.problems, general: null });
       return;
     }
-    const ms = Number(delayMs);
-    if (action === 'delay' && (!Number.isInteger(ms) || ms < 1 || ms > 600_000)) {
-      setErrors({ fields: { delayMs: 'Milliseconds, from 1 to 600,000.' }, general: null });
-      return;
-    }
-    const request: FaultRequest = { linkId, direction, packetType, action, count: n, ...(action === 'delay' ? { delayMs: ms } : {}) };
+    const n = parsed.values.count;
+    const request: FaultRequest = { linkId, direction, packetType, action, count: n, ...(action === 'delay' ? { delayMs: parsed.values.delayMs } : {}) };
     void run(`${action === 'drop' ? 'Dropping' : 'Delaying'} the next ${n} ${packetType} ${direction === 'to-broker' ? 'to the broker' : 'to the client'}.`, () =>
       api.injectFault(request),
     );

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import type { HistoryLimits } from '../../shared/contract';
 import { useApi } from '../app/api-context';
 import { formErrorsFrom, noErrors, type FormErrors } from '../lib/form-errors';
+import { allParsed, parseMegabytes, parseWholeNumber } from '../lib/number-text';
 import { Field } from './field';
 
 const mb = 1024 * 1024;
@@ -17,27 +18,19 @@ export function HistoryLimitsForm({ limits, onClose }: { limits: HistoryLimits; 
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const maxMessagesPerTopic = Number(messages);
-    const maxBytesPerTopic = Math.round(Number(megabytes) * mb);
-    const maxTotalBytes = Math.round(Number(totalMegabytes) * mb);
-    const fields: Record<string, string> = {};
-    if (!Number.isInteger(maxMessagesPerTopic) || maxMessagesPerTopic < 1 || maxMessagesPerTopic > 1_000_000) {
-      fields.maxMessagesPerTopic = 'Enter a whole number from 1 to 1,000,000.';
-    }
-    if (!Number.isFinite(maxBytesPerTopic) || maxBytesPerTopic < 1024 || maxBytesPerTopic > 4096 * mb) {
-      fields.maxBytesPerTopic = 'Enter a size from 0.001 MB (1 KB) to 4096 MB.';
-    }
-    if (!Number.isFinite(maxTotalBytes) || maxTotalBytes < mb || maxTotalBytes > 65536 * mb) {
-      fields.maxTotalBytes = 'Enter a size from 1 MB to 65536 MB.';
-    }
-    if (Object.keys(fields).length) {
-      setErrors({ fields, general: null });
+    const parsed = allParsed({
+      maxMessagesPerTopic: parseWholeNumber(messages, { min: 1, max: 1_000_000 }),
+      maxBytesPerTopic: parseMegabytes(megabytes, { minBytes: 1024, maxBytes: 4096 * mb }),
+      maxTotalBytes: parseMegabytes(totalMegabytes, { minBytes: mb, maxBytes: 65536 * mb }),
+    });
+    if (!parsed.ok) {
+      setErrors({ fields: parsed.problems, general: null });
       return;
     }
     setBusy(true);
     setErrors(noErrors);
     try {
-      await api.setHistoryLimits({ maxMessagesPerTopic, maxBytesPerTopic, maxTotalBytes });
+      await api.setHistoryLimits(parsed.values);
       onClose();
     } catch (err) {
       setErrors(formErrorsFrom(err, ['maxMessagesPerTopic', 'maxBytesPerTopic', 'maxTotalBytes']));

@@ -2,10 +2,9 @@
 // before a round trip; what the core still rejects is shown at the field it names.
 import { useState, type FormEvent } from 'react';
 import type { ConnectRequest, ProtocolVersion, Qos } from '../../shared/contract';
-import { parseBrokerUrl } from '../../shared/broker-url';
-import { topicFilterProblem } from '../../shared/topic';
 import { useApi } from '../app/api-context';
 import { selectConnection } from '../app/actions';
+import { connectFormProblems } from '../lib/connect-form';
 import { formErrorsFrom, noErrors, type FormErrors } from '../lib/form-errors';
 import { Field } from './field';
 import { QosSelect } from './qos-select';
@@ -37,16 +36,10 @@ export function NewConnectionForm({ onClose }: { onClose(): void }) {
   const updateRow = (key: number, change: Partial<FilterRow>) =>
     setFilters((rows) => rows.map((r) => (r.key === key ? { ...r, ...change } : r)));
 
-  const validate = (): FormErrors => {
-    const fields: Record<string, string> = {};
-    const parsed = parseBrokerUrl(url);
-    if (!parsed.ok) fields.url = parsed.problem;
-    filters.forEach((row, i) => {
-      const problem = topicFilterProblem(row.filter);
-      if (problem) fields[`subscriptions.${i}.filter`] = problem;
-    });
-    return { fields, general: null };
-  };
+  const validate = (): FormErrors => ({
+    fields: connectFormProblems({ url, protocolVersion: version, name, clientId, username, password, filters: filters.map((r) => r.filter) }),
+    general: null,
+  });
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -80,7 +73,7 @@ export function NewConnectionForm({ onClose }: { onClose(): void }) {
     <form className="new-connection" aria-label="New connection" onSubmit={submit} noValidate>
       <Field label="Broker URL" error={f.url} hint="mqtt://, mqtts://, ws:// or wss://; user:pass@host:port allowed">
         {(p) => (
-          <input {...p} className="mono" maxLength={2048} value={url} placeholder="mqtt://localhost:1883" spellCheck={false} autoComplete="off" onChange={(e) => setUrl(e.target.value)} />
+          <input {...p} className="mono" value={url} placeholder="mqtt://localhost:1883" spellCheck={false} autoComplete="off" onChange={(e) => setUrl(e.target.value)} />
         )}
       </Field>
       <div className="inline-fields">
@@ -94,19 +87,19 @@ export function NewConnectionForm({ onClose }: { onClose(): void }) {
           )}
         </Field>
         <Field label="Connection name" error={f.name} className="grow">
-          {(p) => <input {...p} maxLength={200} value={name} placeholder="optional" onChange={(e) => setName(e.target.value)} />}
+          {(p) => <input {...p} value={name} placeholder="optional" onChange={(e) => setName(e.target.value)} />}
         </Field>
       </div>
       <div className="inline-fields">
         <Field label="Username" error={f.username} className="grow">
-          {(p) => <input {...p} maxLength={1000} value={username} autoComplete="off" placeholder="optional" onChange={(e) => setUsername(e.target.value)} />}
+          {(p) => <input {...p} value={username} autoComplete="off" placeholder="optional" onChange={(e) => setUsername(e.target.value)} />}
         </Field>
         <Field label="Password" error={f.password} className="grow">
           {(p) => (
             <input
               {...p}
               type="password"
-              maxLength={1000}
+             
               value={password}
               autoComplete="new-password"
               placeholder="optional"
@@ -120,7 +113,7 @@ export function NewConnectionForm({ onClose }: { onClose(): void }) {
           <input
             {...p}
             className="mono"
-            maxLength={200}
+           
             value={clientId}
             spellCheck={false}
             autoComplete="off"

@@ -25,7 +25,7 @@ export function EditorBasics({ b, secretProtection }: { b: EditorBinding; secret
   const f = b.form;
   return (
     <>
-      <TextControl b={b} k="name" label="Name" placeholder="e.g. Plant 5 gateway" maxLength={200} />
+      <TextControl b={b} k="name" label="Name" placeholder="e.g. Plant 5 gateway" />
       <div className="inline-fields">
         <SelectControl
           b={b}

@@ -30,7 +30,7 @@ function hintOf(b: EditorBinding, k: string, hint: ReactNode): ReactNode {
   return warning ? <span className="field-warning">{warning}</span> : hint;
 }
 
-export function TextControl({ b, k, label, hint, className, mono, placeholder, maxLength }: ControlProps & { mono?: boolean; placeholder?: string; maxLength?: number }) {
+export function TextControl({ b, k, label, hint, className, mono, placeholder }: ControlProps & { mono?: boolean; placeholder?: string }) {
   return (
     <Field label={label} error={b.error(k)} hint={hintOf(b, k, hint)} className={className}>
       {(p) => (
@@ -39,7 +39,6 @@ export function TextControl({ b, k, label, hint, className, mono, placeholder, m
           className={mono ? 'mono' : undefined}
           value={String(getField(b.form, k) ?? '')}
           placeholder={placeholder}
-          maxLength={maxLength}
           spellCheck={false}
           autoComplete="off"
           onChange={(e) => set(b, k, e.target.value)}

@@ -3,11 +3,11 @@
 // touched, and all of them on Save. What the core still refuses (a missing TLS file, a
 // profile removed meanwhile) is shown at the field it names too.
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
-import { validateProfileInput } from '../../../shared/profile';
 import { useApi } from '../../app/api-context';
 import { selectConnection } from '../../app/actions';
 import { errorField, errorMessage } from '../../lib/form-errors';
 import { FormErrorList } from '../form-error-list';
+import { checkProfileForm } from '../../lib/profile-check';
 import {
   formFieldKeys,
   placeProblems,
@@ -18,7 +18,6 @@ import {
   type ProfileSection,
 } from '../../lib/profile-field-errors';
 import { formFromProfile, isTlsProtocol, type ProfileForm } from '../../lib/profile-form';
-import { profileInputFromForm } from '../../lib/profile-input';
 import { profileWarnings } from '../../lib/profile-form-notes';
 import { useProfilesStore, type EditorRequest } from '../../stores/profiles-store';
 import { BehaviourSection, PropertiesSection } from './behaviour-sections';
@@ -68,7 +67,7 @@ function ProfileEditor({ request }: { request: EditorRequest }) {
     if (focusTick > 0) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }, [focusTick]);
 
-  const validation = useMemo(() => validateProfileInput(profileInputFromForm(form)), [form]);
+  const validation = useMemo(() => checkProfileForm(form), [form]);
   const known = useMemo(() => formFieldKeys(form), [form]);
   const placed = useMemo(() => placeProblems(validation.ok ? [] : validation.problems, known), [validation, known]);
   const shown = visibleProblems(placed, touched, submitted);

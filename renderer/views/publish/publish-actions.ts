@@ -9,6 +9,7 @@ import { draftFromMessage } from '../../lib/publish-draft';
 import { buildPublishMessage, publishFieldNames, publishTarget } from '../../lib/publish-message';
 import { parseRepeat } from '../../lib/publish-repeat';
 import { buildRequestSpec } from '../../lib/publish-request';
+import { lengthProblem } from '../../lib/text-checks';
 import { usePublishStore } from '../../stores/publish-store';
 
 /** The message of the form, or null after putting its problems at their fields. */
@@ -116,7 +117,9 @@ export async function loadLibrary(api: ScopeApi, connectionId: string): Promise<
 
 /** Saves the form under a name; false when nothing was saved (the problems are shown). */
 export async function saveAs(api: ScopeApi, connection: ConnectionSummary, name: string): Promise<boolean> {
-  const nameProblem: Record<string, string> = name.trim() === '' ? { name: 'Give the saved message a name.' } : {};
+  // savePublish takes names up to 200 characters.
+  const problem = name.trim() === '' ? 'Give the saved message a name.' : lengthProblem(name.trim(), 200, 'The name');
+  const nameProblem: Record<string, string> = problem ? { name: problem } : {};
   const message = messageOf(connection, nameProblem);
   if (!message) return false;
   try {

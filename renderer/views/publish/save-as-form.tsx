@@ -30,7 +30,6 @@ export function SaveAsForm({ connection, savedNames, onDone }: { connection: Con
             {...f}
             autoFocus
             value={name}
-            maxLength={200}
             placeholder="thermostat: set 21.5"
             onChange={(e) => {
               setName(e.target.value);

@@ -3,6 +3,7 @@
 import { useEffect, useId, useState } from 'react';
 import { useApi } from '../../app/api-context';
 import { formatCount } from '../../lib/format-number';
+import { lengthProblem } from '../../lib/text-checks';
 import { useRetainedStore } from '../../stores/retained-store';
 import { FileButton, FileError } from './file-button';
 import { openClear, restoreFromFile } from './retained-actions';
@@ -18,12 +19,15 @@ export function RetainedListBar({ connectionId }: { connectionId: string }) {
   const busy = useRetainedBusy(connectionId);
   const [text, setText] = useState(search);
   const restoreErrorId = useId();
+  const searchProblemId = useId();
+  // listRetained takes up to 1,000 characters: longer is said here, not sent.
+  const searchProblem = lengthProblem(text, 1000, 'The search text');
 
   useEffect(() => {
-    if (text === search) return;
+    if (text === search || searchProblem !== null) return;
     const timer = setTimeout(() => setQuery({ search: text }), 200);
     return () => clearTimeout(timer);
-  }, [text, search, setQuery]);
+  }, [text, search, searchProblem, setQuery]);
 
   const shown = page?.total ?? 0;
   const countTitle = page
@@ -46,8 +50,15 @@ export function RetainedListBar({ connectionId }: { connectionId: string }) {
         value={text}
         spellCheck={false}
         autoComplete="off"
+        aria-invalid={searchProblem ? true : undefined}
+        aria-describedby={searchProblem ? searchProblemId : undefined}
         onChange={(e) => setText(e.target.value)}
       />
+      {searchProblem && (
+        <span id={searchProblemId} className="field-error search-error">
+          {searchProblem}
+        </span>
+      )}
       <span className="retained-count" role="status" aria-live="off" aria-label="Retained count" title={countTitle}>
         {page ? `${formatCount(page.total)} of ${formatCount(page.indexed)} retained` : 'Loading…'}
       </span>

@@ -5,6 +5,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useApi } from '../../app/api-context';
 import { noErrors, type FormErrors } from '../../lib/form-errors';
 import { formatCount } from '../../lib/format-number';
+import { lengthProblem } from '../../lib/text-checks';
 import { useRetainedStore } from '../../stores/retained-store';
 import { Field } from '../field';
 import { FileButton, FileError } from './file-button';
@@ -61,6 +62,12 @@ function SaveSnapshotForm({ connectionId, busy }: { connectionId: string; busy: 
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    // saveRetainedSnapshot takes names up to 200 characters.
+    const tooLong = lengthProblem(name, 200, 'The name');
+    if (tooLong) {
+      setErrors({ fields: { name: tooLong }, general: null });
+      return;
+    }
     setSaving(true);
     setErrors(noErrors);
     const result = await saveSnapshot(api, connectionId, filter, name);
