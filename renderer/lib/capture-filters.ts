@@ -3,6 +3,7 @@
 import type { FlowFilter, FlowState, PacketFilter } from '../../shared/capture-contract';
 import type { Qos } from '../../shared/contract';
 import { allPacketTypes, type PacketTypeName } from '../../shared/packet-types';
+import { topicFilterProblem } from '../../shared/topic';
 
 export interface PacketFilterState {
   types: PacketTypeName[];
@@ -55,6 +56,18 @@ export function topicFilterHint(text: string): string {
   const t = text.trim();
   if (t === '') return 'All topics';
   return t.includes('+') || t.includes('#') ? 'MQTT filter' : 'Topics containing this text';
+}
+
+/**
+ * Why the topic box's text cannot filter, or null. With a wildcard it is read as an MQTT
+ * filter, so 'a/#/b' is refused rather than quietly matching like 'a/#'; plain text is a
+ * substring, and one longer than any topic (the request's limit too) matches nothing.
+ */
+export function topicSearchProblem(text: string): string | null {
+  const t = text.trim();
+  if (t.includes('+') || t.includes('#')) return topicFilterProblem(t);
+  if (new TextEncoder().encode(t).length > 65_535) return 'No topic is longer than 65,535 bytes, so this text matches none.';
+  return null;
 }
 
 function byTypeOrder(a: PacketTypeName, b: PacketTypeName): number {

@@ -2,9 +2,10 @@
 import type { CaptureLink, FlowState } from '../../shared/capture-contract';
 import { flowStates } from '../../shared/capture-contract';
 import type { Qos } from '../../shared/contract';
-import { toggled, topicFilterHint, type FlowFilterState } from '../lib/capture-filters';
+import { toggled, type FlowFilterState } from '../lib/capture-filters';
 import { stateLabels } from '../lib/flow-state-text';
 import { LinkSelect } from './link-select';
+import { TopicSearchField } from './topic-search-field';
 
 export interface FlowFiltersProps {
   filter: FlowFilterState;
@@ -16,11 +17,7 @@ export function FlowFilters({ filter, links, onChange }: FlowFiltersProps) {
   return (
     <div className="filter-bar" role="search" aria-label="Flow filters">
       <div className="filter-line">
-        <label className="filter-field topic-filter">
-          <span>Topic</span>
-          <input className="mono" type="search" aria-label="Topic filter" placeholder="sensors/# or text" value={filter.topic} onChange={(e) => onChange({ topic: e.target.value })} />
-          <span className="muted filter-hint">{topicFilterHint(filter.topic)}</span>
-        </label>
+        <TopicSearchField value={filter.topic} placeholder="sensors/# or text" onChange={(topic) => onChange({ topic })} />
         <LinkSelect label="Link" links={links} value={filter.linkId} onChange={(linkId) => onChange({ linkId })} />
       </div>
       <div className="filter-line">

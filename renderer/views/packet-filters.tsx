@@ -1,8 +1,9 @@
 // The packet log's filters: packet types as toggle chips, the link, and the topic.
 import type { CaptureLink } from '../../shared/capture-contract';
-import { packetTypeChips, toggled, topicFilterHint, type PacketFilterState } from '../lib/capture-filters';
+import { packetTypeChips, toggled, type PacketFilterState } from '../lib/capture-filters';
 import type { PacketTypeName } from '../../shared/packet-types';
 import { LinkSelect } from './link-select';
+import { TopicSearchField } from './topic-search-field';
 
 const handshakeTypes: PacketTypeName[] = ['PUBLISH', 'PUBACK', 'PUBREC', 'PUBREL', 'PUBCOMP'];
 const sessionTypes: PacketTypeName[] = ['CONNECT', 'CONNACK', 'DISCONNECT', 'AUTH'];
@@ -19,18 +20,7 @@ export function PacketFilters({ filter, links, onChange }: PacketFiltersProps) {
     <div className="filter-bar" role="search" aria-label="Packet filters">
       <div className="filter-line">
         <LinkSelect label="Link" links={links} value={filter.linkId} onChange={(linkId) => onChange({ linkId })} />
-        <label className="filter-field topic-filter">
-          <span>Topic</span>
-          <input
-            className="mono"
-            type="search"
-            aria-label="Topic filter"
-            placeholder="sensors/+/temperature or text"
-            value={filter.topic}
-            onChange={(e) => onChange({ topic: e.target.value })}
-          />
-          <span className="muted filter-hint">{topicFilterHint(filter.topic)}</span>
-        </label>
+        <TopicSearchField value={filter.topic} placeholder="sensors/+/temperature or text" onChange={(topic) => onChange({ topic })} />
         <div className="preset-buttons" role="group" aria-label="Type presets">
           <button type="button" className="small" aria-pressed={filter.types.length === 0} onClick={() => onChange({ types: [] })}>
             All types
