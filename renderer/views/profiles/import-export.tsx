@@ -7,6 +7,7 @@ import type { ProfileImportResult } from '../../../shared/profile-contract';
 import { useApi } from '../../app/api-context';
 import { errorMessage } from '../../lib/form-errors';
 import { plural } from '../../lib/format-number';
+import { maxProfilesFileBytes, readTextFile } from '../../lib/text-file';
 
 const formatNames: Record<string, string> = { 'mqtt-scope': 'an MQTT Scope export', mqttx: 'an MQTTX export', 'mqtt-explorer': "MQTT Explorer's settings" };
 
@@ -25,7 +26,9 @@ export function ImportPanel({ onClose }: { onClose(): void }) {
     setError(null);
     setResult(null);
     try {
-      setResult(await api.importProfiles({ text: await file.text() }));
+      const read = await readTextFile(file, maxProfilesFileBytes);
+      if (read.ok) setResult(await api.importProfiles({ text: read.text }));
+      else setError(`${file.name}: ${read.problem}`);
     } catch (err) {
       setError(`${file.name}: ${errorMessage(err)}`);
     } finally {
@@ -39,7 +42,15 @@ export function ImportPanel({ onClose }: { onClose(): void }) {
     <div className="profiles-tool" role="group" aria-label="Import">
       <div className="field">
         <label htmlFor={inputId}>Profiles file</label>
-        <input id={inputId} type="file" accept=".json,application/json" disabled={busy} aria-describedby={`${inputId}-hint`} onChange={(e) => void choose(e)} />
+        <input
+          id={inputId}
+          type="file"
+          accept=".json,application/json"
+          disabled={busy}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${inputId}-error ${inputId}-hint` : `${inputId}-hint`}
+          onChange={(e) => void choose(e)}
+        />
         <p id={`${inputId}-hint`} className="field-hint">
           An MQTT Scope export, an MQTTX export (JSON) or MQTT Explorer&apos;s settings.json.
         </p>
@@ -49,7 +60,7 @@ export function ImportPanel({ onClose }: { onClose(): void }) {
         {result && <ImportResultView result={result} />}
       </div>
       {error && (
-        <p className="form-error" role="alert">
+        <p id={`${inputId}-error`} className="form-error" role="alert">
           {error}
         </p>
       )}

@@ -5,6 +5,7 @@ import type { ScopeApi } from '../../../shared/contract';
 import { errorMessage, formErrorsFrom, noErrors, type FormErrors } from '../../lib/form-errors';
 import type { RetainedOpKind } from '../../lib/retained-progress';
 import { collectTopics } from '../../lib/retained-topics';
+import { maxRetainedFileBytes, readTextFile } from '../../lib/text-file';
 import type { RowRange } from '../../lib/tree-viewport';
 import { useRetainedStore, type ClearRequest } from '../../stores/retained-store';
 import { downloadText } from '../download-text';
@@ -133,7 +134,7 @@ export async function runClear(api: ScopeApi, request: ClearRequest, topics: str
 export async function restoreFromFile(api: ScopeApi, connectionId: string, file: File): Promise<void> {
   store().setRestore(null, null);
   try {
-    const text = await file.text();
+    const text = await fileText(file);
     const report = await running(api, connectionId, 'restore', () => api.restoreRetained({ connectionId, text }));
     store().setRestore({ connectionId, fileName: file.name, report }, null);
   } catch (err) {
@@ -147,7 +148,7 @@ export async function compareWith(api: ScopeApi, connectionId: string, source: C
   store().setCompare(null, null);
   const errorAt = source.kind === 'file' ? 'file' : source.id;
   try {
-    const against = source.kind === 'snapshot' ? ({ kind: 'snapshot', id: source.id } as const) : ({ kind: 'file', text: await source.file.text() } as const);
+    const against = source.kind === 'snapshot' ? ({ kind: 'snapshot', id: source.id } as const) : ({ kind: 'file', text: await fileText(source.file) } as const);
     const diff = await running(api, connectionId, 'compare', () => api.compareRetained({ connectionId, against }));
     const label = source.kind === 'snapshot' ? `snapshot “${source.name}”` : `file ${source.file.name}`;
     store().setCompare({ connectionId, against: label, diff }, null);
@@ -155,6 +156,13 @@ export async function compareWith(api: ScopeApi, connectionId: string, source: C
     const message = errorMessage(err);
     store().setCompare(null, { source: errorAt, message: source.kind === 'file' ? `${source.file.name}: ${message}` : message });
   }
+}
+
+/** The file's text, or an error with the problem (shown, like the core's, with the file's name). */
+async function fileText(file: File): Promise<string> {
+  const read = await readTextFile(file, maxRetainedFileBytes);
+  if (!read.ok) throw new Error(read.problem);
+  return read.text;
 }
 
 export async function loadSnapshots(api: ScopeApi): Promise<void> {
