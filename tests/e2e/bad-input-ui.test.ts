@@ -517,6 +517,71 @@ describe('profiles', () => {
     expect((await core.call<ProfilesState>('listProfiles')).profiles).toHaveLength(before);
   });
 
+  it('Profile editor sections: bad timings, will and 5.0 properties are said at their fields, and nothing is saved', async () => {
+    const before = (await core.call<ProfilesState>('listProfiles')).profiles.length;
+    await page.getByRole('button', { name: 'New profile' }).click();
+    const form = page.getByRole('form', { name: 'Connection profile' });
+    await form.getByRole('textbox', { name: 'Name', exact: true }).fill('Sections');
+    await form.getByRole('textbox', { name: 'Host' }).fill('localhost');
+    const save = () => form.getByRole('button', { name: 'Save profile' }).click();
+    const section = async (title: string) => {
+      await form.getByRole('button', { name: new RegExp(`^${title}`) }).click();
+      return form.getByRole('group', { name: title });
+    };
+    /** Puts the value the form opened with back, so each case has one problem. */
+    const restoring = (scope: Locator, valid: Record<string, string>) => (c: BadInput) => scope.getByRole(c.role ?? 'textbox', { name: c.field, exact: true }).fill(valid[c.field]);
+
+    const behaviour = await section('Connection behaviour');
+    await expectRefused(
+      behaviour,
+      [
+        { field: 'Keep alive (s)', role: 'spinbutton', value: '-1', message: /Keep alive \(s\) must be a whole number from 0 to 65535/ },
+        { field: 'Keep alive (s)', role: 'spinbutton', value: '70000', message: /Keep alive \(s\) must be a whole number/ },
+        { field: 'Connect timeout (ms)', role: 'spinbutton', value: '5', message: /connect timeout \(ms\) must be a whole number from 100 to 600000/ },
+        { field: 'Reconnect period (ms)', role: 'spinbutton', value: '1.5', message: /reconnect period \(ms\) must be a whole number/ },
+      ],
+      save,
+      restoring(behaviour, { 'Keep alive (s)': '60', 'Connect timeout (ms)': '10000', 'Reconnect period (ms)': '1000' }),
+    );
+
+    const will = await section('Last will');
+    await will.getByRole('checkbox', { name: 'Send a will message' }).check();
+    await will.getByRole('textbox', { name: 'Will topic' }).fill('bad-input/will');
+    await expectRefused(
+      will,
+      [
+        { field: 'Will topic', value: 'devices/+/status', message: /^The will topic: .*wildcards/ },
+        { field: 'Will topic', value: '', message: /^The will topic: The topic is empty/ },
+        { field: 'Content type', value: 'text/\u0000plain', message: /^The content type contains a null character/ },
+        { field: 'Response topic', value: 'replies/#', message: /^The will response topic: .*wildcards/ },
+        { field: 'Correlation data (base64)', value: 'abc', message: /must be base64/ },
+        { field: 'Message expiry (s)', role: 'spinbutton', value: '-5', message: /will message expiry interval \(s\) must be a whole number/ },
+      ],
+      save,
+      restoring(will, { 'Will topic': 'bad-input/will', 'Content type': '', 'Response topic': '', 'Correlation data (base64)': '', 'Message expiry (s)': '' }),
+    );
+    await will.getByRole('combobox', { name: 'Payload encoding' }).selectOption('base64');
+    await expectRefused(will, [{ field: 'Will payload', value: 'not base64!', message: /will payload is not valid base64/ }], save, restoring(will, { 'Will payload': '' }));
+
+    const properties = await section('MQTT 5.0 properties');
+    await expectRefused(
+      properties,
+      [
+        { field: 'Receive Maximum', role: 'spinbutton', value: '0', message: /Receive Maximum must be a whole number from 1 to 65535/ },
+        { field: 'Topic Alias Maximum', role: 'spinbutton', value: '70000', message: /Topic Alias Maximum must be a whole number/ },
+      ],
+      save,
+      restoring(properties, { 'Receive Maximum': '', 'Topic Alias Maximum': '' }),
+    );
+    await properties.getByRole('button', { name: 'Add user property' }).click();
+    await properties.getByRole('textbox', { name: 'User properties 1 value' }).fill('v');
+    await expectRefused(properties, [{ field: 'User properties 1 name', value: 'site\u0000', message: /^A name contains a null character/ }], save);
+
+    await form.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => page.getByRole('form', { name: 'Connection profile' }).count(), ui).toBe(0);
+    expect((await core.call<ProfilesState>('listProfiles')).profiles).toHaveLength(before);
+  });
+
   it('Import: a file that is not a profiles export is said at the file control, and nothing is imported', async () => {
     const before = (await core.call<ProfilesState>('listProfiles')).profiles.length;
     await page.getByRole('button', { name: 'Import profiles…' }).click();
