@@ -2,32 +2,24 @@
 // each value must be refused with a message at its field (aria-invalid, and the text the
 // field's aria-describedby points at), the field must keep what was typed, nothing may
 // reach the broker or change in the core, and the page must log no error for the whole run.
-import { once } from 'node:events';
 import mqtt, { type MqttClient } from 'mqtt';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WebSocket } from 'ws';
 import type { AppInfo, ConnectionSummary } from '../../shared/contract';
 import type { ProfilesState } from '../../shared/profile-contract';
 import { launchChromium } from '../helpers/browser';
+import { openCoreSocket, type CoreSocket } from '../helpers/core-socket';
+import { expectFileRefused, expectRefused, messageOf, type BadInput } from '../helpers/field-checks';
 import { freePort } from '../helpers/free-port';
 import { waitFor } from '../helpers/wait-for';
 import { startWebMode, type WebMode } from '../helpers/web-mode';
-
-/** A value typed into a field, and what the field must say about it. */
-interface BadInput {
-  field: string;
-  value: string;
-  message: RegExp;
-  role?: 'textbox' | 'spinbutton' | 'searchbox' | 'combobox';
-}
 
 let web: WebMode;
 let browser: Browser;
 let page: Page;
 let brokerPort: number;
 let watcher: MqttClient;
-let core: CoreClient;
+let core: CoreSocket;
 const pageErrors: string[] = [];
 /** Every message published on the embedded broker (but $SYS), in arrival order. */
 const seen: string[] = [];
@@ -41,7 +33,7 @@ beforeAll(async () => {
     if (!topic.startsWith('$SYS')) seen.push(topic);
   });
   await watcher.subscribeAsync('#', { qos: 1 });
-  core = await openCore(web);
+  core = await openCoreSocket(web);
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   page.on('pageerror', (err) => pageErrors.push(`pageerror: ${err.message}`));
@@ -60,56 +52,6 @@ afterAll(async () => {
   await watcher?.endAsync(true).catch(() => undefined);
   await web?.stop();
 });
-
-interface CoreClient {
-  call<T>(name: string, arg?: unknown): Promise<T>;
-  close(): void;
-}
-
-/** The core as the page sees it, over a WebSocket of the test's own: what changed, asked directly. */
-async function openCore(w: WebMode): Promise<CoreClient> {
-  const ws = new WebSocket(`${w.origin.replace(/^http/, 'ws')}/ws?token=${w.token}`, { origin: w.origin });
-  await once(ws, 'open');
-  let nextId = 1;
-  const waiting = new Map<number, (result: { ok: boolean; value?: unknown; error?: { message: string } }) => void>();
-  ws.on('message', (data) => {
-    const message = JSON.parse(String(data)) as { id?: number; result?: { ok: boolean } };
-    if (message.id !== undefined && message.result) waiting.get(message.id)?.(message.result);
-  });
-  return {
-    call: <T>(name: string, arg?: unknown) =>
-      new Promise<T>((resolve, reject) => {
-        const id = nextId++;
-        waiting.set(id, (r) => (r.ok ? resolve(r.value as T) : reject(new Error(r.error?.message))));
-        ws.send(JSON.stringify({ id, name, arg }));
-      }),
-    close: () => ws.close(),
-  };
-}
-
-/** The text of every element the field's aria-describedby names. */
-async function messageOf(field: Locator): Promise<string> {
-  const ids = (await field.getAttribute('aria-describedby'))?.split(/\s+/).filter(Boolean) ?? [];
-  const texts = await Promise.all(ids.map((id) => page.locator(`[id="${id}"]`).innerText()));
-  return texts.join(' ');
-}
-
-/**
- * Types each value into its field, submits, and checks the field: invalid, the message
- * at it, the text as typed. `restore` puts a valid value back before the next case.
- */
-async function expectRefused(scope: Locator, cases: readonly BadInput[], submit: () => Promise<void>, restore?: (c: BadInput) => Promise<void>): Promise<void> {
-  for (const c of cases) {
-    const field = scope.getByRole(c.role ?? 'textbox', { name: c.field, exact: true });
-    await field.fill(c.value);
-    await submit();
-    const what = `${c.field} = ${JSON.stringify(c.value.slice(0, 40))}`;
-    await expect.poll(() => field.getAttribute('aria-invalid'), { ...ui, message: `${what} is marked invalid` }).toBe('true');
-    expect(await messageOf(field), what).toMatch(c.message);
-    expect(await field.inputValue(), `${what} keeps the text as typed`).toBe(c.value);
-    await restore?.(c);
-  }
-}
 
 const connections = async () => (await core.call<ConnectionSummary[]>('listConnections')).map((c) => `${c.id} ${c.subscriptions.map((s) => s.filter).join(',')}`);
 
@@ -434,12 +376,6 @@ const badFiles = [
   { name: 'cut.json', bytes: Buffer.from('{"format": "mqtt-scope-retained", "messages": ['), message: /: The file is not JSON/ },
 ];
 
-async function expectFileRefused(control: Locator, file: { name: string; bytes: Buffer }, message: RegExp): Promise<void> {
-  await control.setInputFiles({ name: file.name, mimeType: 'application/json', buffer: file.bytes });
-  await expect.poll(() => control.getAttribute('aria-invalid'), ui).toBe('true');
-  await expect.poll(() => messageOf(control), ui).toMatch(new RegExp(`${file.name.replace('.', '\\.')}${message.source}`));
-}
-
 describe('the retained view', () => {
   it('Filter and search: an invalid filter stops the scan, a search longer than the request takes is said at the box', async () => {
     await page.getByRole('tab', { name: 'Retained' }).click();
@@ -486,8 +422,14 @@ describe('the retained view', () => {
 });
 
 describe('profiles', () => {
+  const profileCount = async () => (await core.call<ProfilesState>('listProfiles')).profiles.length;
+  const cancelEditor = async (form: Locator) => {
+    await form.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => page.getByRole('form', { name: 'Connection profile' }).count(), ui).toBe(0);
+  };
+
   it('Profile editor: bad fields are said at each field, and nothing is saved', async () => {
-    const before = (await core.call<ProfilesState>('listProfiles')).profiles.length;
+    const before = await profileCount();
     await page.getByRole('button', { name: 'New profile' }).click();
     const form = page.getByRole('form', { name: 'Connection profile' });
     const valid: Record<string, string> = { Name: 'Bad input', Host: 'localhost', Port: '1883', 'Client ID': 'bad-input-client', Username: '', 'Subscription filter 1': '#' };
@@ -512,13 +454,12 @@ describe('profiles', () => {
       () => form.getByRole('button', { name: 'Save profile' }).click(),
       (c) => form.getByRole(c.role ?? 'textbox', { name: c.field, exact: true }).fill(valid[c.field]),
     );
-    await form.getByRole('button', { name: 'Cancel' }).click();
-    await expect.poll(() => page.getByRole('form', { name: 'Connection profile' }).count(), ui).toBe(0);
-    expect((await core.call<ProfilesState>('listProfiles')).profiles).toHaveLength(before);
+    await cancelEditor(form);
+    expect(await profileCount()).toBe(before);
   });
 
   it('Profile editor sections: bad timings, will and 5.0 properties are said at their fields, and nothing is saved', async () => {
-    const before = (await core.call<ProfilesState>('listProfiles')).profiles.length;
+    const before = await profileCount();
     await page.getByRole('button', { name: 'New profile' }).click();
     const form = page.getByRole('form', { name: 'Connection profile' });
     await form.getByRole('textbox', { name: 'Name', exact: true }).fill('Sections');
@@ -577,20 +518,19 @@ describe('profiles', () => {
     await properties.getByRole('textbox', { name: 'User properties 1 value' }).fill('v');
     await expectRefused(properties, [{ field: 'User properties 1 name', value: 'site\u0000', message: /^A name contains a null character/ }], save);
 
-    await form.getByRole('button', { name: 'Cancel' }).click();
-    await expect.poll(() => page.getByRole('form', { name: 'Connection profile' }).count(), ui).toBe(0);
-    expect((await core.call<ProfilesState>('listProfiles')).profiles).toHaveLength(before);
+    await cancelEditor(form);
+    expect(await profileCount()).toBe(before);
   });
 
   it('Import: a file that is not a profiles export is said at the file control, and nothing is imported', async () => {
-    const before = (await core.call<ProfilesState>('listProfiles')).profiles.length;
+    const before = await profileCount();
     await page.getByRole('button', { name: 'Import profiles…' }).click();
     const input = page.getByLabel('Profiles file');
     for (const file of [...badFiles, { name: 'list.json', bytes: Buffer.from('[1, 2, 3]'), message: /: The file is JSON but not a format MQTT Scope knows/ }]) {
       await expectFileRefused(input, file, file.message);
     }
     await page.getByRole('group', { name: 'Import' }).getByRole('button', { name: 'Close' }).click();
-    expect((await core.call<ProfilesState>('listProfiles')).profiles).toHaveLength(before);
+    expect(await profileCount()).toBe(before);
   });
 });
 
