@@ -4,20 +4,22 @@
 // nothing. Keyboard focus is a roving tabindex over the rendered rows, following the
 // WAI-ARIA tree view pattern; a key that moves it to rows not received yet asks for them
 // first and moves once they are here (tree-jump).
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
 import type { TreeRow } from '../../shared/contract';
 import { useApi } from '../app/api-context';
 import { report, selectTopic, setExpanded } from '../app/actions';
 import { useFixedRows } from '../hooks/use-fixed-rows';
+import { useFocusedRow } from '../hooks/use-focused-row';
 import { usePendingMove, type PendingMove } from '../hooks/use-pending-move';
-import { isFlashing } from '../lib/tree-flash';
+import { useShownRows } from '../hooks/use-shown-rows';
 import { planJump } from '../lib/tree-jump';
-import { renderedItems, type FocusedRow } from '../lib/tree-rendered';
+import { renderedItems } from '../lib/tree-rendered';
+import { treeRowHeight } from '../lib/tree-row-dom';
 import { treeKeyAction } from '../lib/tree-keyboard';
 import { nextTreeRequest, screensAround, type RowRange, type Viewport } from '../lib/tree-viewport';
 import { selectedTopicOf, useSelectionStore } from '../stores/selection-store';
 import { rowAt, useTreeStore } from '../stores/tree-store';
-import { TreeRowView, treeRowHeight } from './tree-row';
+import { TreeRowsBlock } from './tree-rows-block';
 
 interface Focus {
   index: number;
@@ -31,11 +33,6 @@ interface Focus {
  */
 const overscan = 3;
 
-interface Shown {
-  first: number;
-  rows: TreeRow[];
-}
-
 export function TopicTree({ connectionId }: { connectionId: string }) {
   const api = useApi();
   const totalRows = useTreeStore((s) => s.totalRows);
@@ -48,11 +45,8 @@ export function TopicTree({ connectionId }: { connectionId: string }) {
   const [focus, setFocusState] = useState<Focus>({ index: 0, path: null });
   // A click on a row focuses it and then acts on it: the same focus twice must not render the tree twice.
   const setFocus = useCallback((next: Focus) => setFocusState((f) => (f.index === next.index && f.path === next.path ? f : next)), []);
-  /** The row whose element holds the DOM focus: it stays mounted wherever the view goes (tree-rendered). */
-  const [domFocus, setDomFocus] = useState<FocusedRow | null>(null);
   /** The row a keyboard move or a jump is to focus once it is rendered. */
   const wantFocus = useRef<number | null>(null);
-  const lastShown = useRef<Shown>({ first: 0, rows: [] });
 
   /** Asks for the rows around the view, or around where a jump will take it. */
   const requestWindow = useCallback(
@@ -130,7 +124,7 @@ export function TopicTree({ connectionId }: { connectionId: string }) {
     [api, connectionId, setFocus],
   );
 
-  // The chevron does not take the focus on mousedown (tree-row): its row takes it with the rows it opens.
+  // The chevron does not take the focus on mousedown (tree-rows-block): its row takes it with the rows it opens.
   const onToggle = useCallback(
     (index: number, row: TreeRow, recursive: boolean) => {
       waitForRows({ index, scrollTop: null });
@@ -172,66 +166,27 @@ export function TopicTree({ connectionId }: { connectionId: string }) {
     }
   };
 
+  const shown = useShownRows(start, rows, inView, totalRows ?? 0);
+  const { focusedRow, focused, left } = useFocusedRow(start, rows, totalRows ?? 0);
+
   // Tab or a click can focus another row than the remembered one: keys act from there.
   const onFocus = (e: FocusEvent<HTMLDivElement>) => {
     const index = Number((e.target as HTMLElement).dataset.index);
     if (!Number.isInteger(index)) return;
     const row = rowAt(useTreeStore.getState(), index);
     if (index !== focus.index) setFocus({ index, path: row?.path ?? null });
-    if (row && (domFocus?.index !== index || domFocus.row !== row)) setDomFocus({ index, row });
+    if (row) focused(index, row);
   };
   const onBlur = (e: FocusEvent<HTMLDivElement>) => {
-    if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setDomFocus(null);
+    if (!e.currentTarget.contains(e.relatedTarget as Node | null)) left();
   };
 
-  // The rows rendered: those in view (and the overscan) that the window holds. After a
-  // jump to rows not received yet (End, a long scroll) it holds none of them: the rows
-  // rendered before stay mounted, off screen, until the new ones come, so the DOM changes
-  // once, when they do, rather than also emptying in between. Not past the end of a tree
-  // that shrank, though, where they would lengthen the scroll.
-  // Memoised, like the row views below: a scroll within the rows shown, or to rows not
-  // received yet, then renders the tree without going through its rows again.
-  const first = Math.max(inView.start, start);
-  const last = Math.min(inView.end, start + rows.length);
-  const held = useMemo<Shown>(() => ({ first, rows: rows.slice(Math.max(0, first - start), Math.max(0, last - start)) }), [rows, start, first, last]);
-  const previous = lastShown.current;
-  const keepLast = held.rows.length === 0 && inView.end > inView.start && previous.first + previous.rows.length <= (totalRows ?? 0);
-  const shown = keepLast ? previous : held;
-  useLayoutEffect(() => {
-    lastShown.current = shown;
-  });
-  // The focused row as the window has it now, or as it was when the window last held it.
-  const focusedRow = useMemo<FocusedRow | null>(() => {
-    if (!domFocus || domFocus.index >= (totalRows ?? 0)) return null;
-    const current = rowAt({ start, rows }, domFocus.index);
-    return current?.path === domFocus.row.path ? { index: domFocus.index, row: current } : domFocus;
-  }, [domFocus, start, rows, totalRows]);
-  // Only a focused row outside the rows shown changes what is rendered: the row views stay memoised as the focus moves among them.
+  // Only a focused row outside the rows shown changes what is rendered: nothing renders again as the focus moves among them.
   const keptRow = focusedRow && (focusedRow.index < shown.first || focusedRow.index >= shown.first + shown.rows.length) ? focusedRow : null;
   const rendered = useMemo(() => renderedItems(shown.first, shown.rows, keptRow), [shown, keptRow]);
   const end = shown.first + shown.rows.length;
   const tabbableIndex =
     (focus.index >= shown.first && focus.index < end) || focus.index === focusedRow?.index ? focus.index : shown.rows.length > 0 ? shown.first : undefined;
-  const rowViews = useMemo(
-    () =>
-      rendered.items.map((item) =>
-        item.kind === 'gap' ? (
-          <div key="gap" aria-hidden="true" style={{ height: item.rows * treeRowHeight }} />
-        ) : (
-          <TreeRowView
-            key={`r:${item.row.path}`}
-            row={item.row}
-            index={item.index}
-            selected={item.row.path === selectedTopic}
-            tabbable={item.index === tabbableIndex}
-            flashing={isFlashing(flash, item.row)}
-            onActivate={onActivate}
-            onToggle={onToggle}
-          />
-        ),
-      ),
-    [rendered, selectedTopic, tabbableIndex, flash, onActivate, onToggle],
-  );
 
   return (
     <div className="tree-scroll" ref={scrollRef}>
@@ -246,11 +201,7 @@ export function TopicTree({ connectionId }: { connectionId: string }) {
         onFocus={onFocus}
         onBlur={onBlur}
       >
-        {/* One positioned block at the first row, the rows in normal flow inside it: a
-            positioned box per row would make Chromium paint each as a layer of its own. */}
-        <div className="tree-rows" style={{ transform: `translateY(${rendered.first * treeRowHeight}px)` }}>
-          {rowViews}
-        </div>
+        <TreeRowsBlock rendered={rendered} selectedTopic={selectedTopic} tabbableIndex={tabbableIndex} flash={flash} onActivate={onActivate} onToggle={onToggle} />
       </div>
     </div>
   );
