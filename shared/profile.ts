@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import type { BrokerAddress, BrokerProtocol } from './broker-url';
 import { topicFilterProblem, topicNameProblem } from './topic';
+import { mqttStringProblem } from './mqtt-string';
 
 const U16 = 65_535;
 const U32 = 4_294_967_295;
@@ -28,6 +29,10 @@ function optionalText(what: string, max: number) {
   return z
     .string({ error: `${what} must be text.` })
     .max(max, `${what} is longer than ${max} characters.`)
+    .superRefine((v, ctx) => {
+      const problem = mqttStringProblem(v, what);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    })
     .nullable()
     .default(null)
     .transform((v) => (v === null || v.trim() === '' ? null : v));
@@ -44,8 +49,14 @@ const topicName = (what: string) =>
   });
 
 const QosSchema = z.union([z.literal(0), z.literal(1), z.literal(2)], { error: 'QoS must be 0, 1 or 2.' });
+const mqttText = (what: string) =>
+  z.string().superRefine((v, ctx) => {
+    const problem = mqttStringProblem(v, what);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
 const UserPropertiesSchema = z
-  .array(z.tuple([z.string().max(U16), z.string().max(U16)], { error: 'A user property is a [name, value] pair of texts.' }))
+  .array(z.tuple([mqttText('A user property name'), mqttText('A user property value')], { error: 'A user property is a [name, value] pair of texts.' }))
   .max(1000, 'At most 1000 user properties.')
   .default([]);
 const Base64Schema = (what: string) =>
@@ -140,6 +151,10 @@ const profileShape = {
     .string({ error: 'The client id must be text.' })
     .trim()
     .max(U16, 'The client id is longer than 65535 characters.')
+    .superRefine((v, ctx) => {
+      const problem = mqttStringProblem(v, 'The client id');
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    })
     .default('')
     .transform((v) => v || generateClientId()),
   username: optionalText('The user name', U16),

@@ -79,6 +79,29 @@ describe('connect with an invalid URL', () => {
   });
 });
 
+describe('MQTT strings with what MQTT forbids', () => {
+  it('a client id or user name with U+0000 or half a character is refused at its field, and no connection is made', async () => {
+    const before = await connectionIds();
+    expectError(await h.call('connect', { url: brokerUrl, protocolVersion: 5, clientId: 'dev\u0000ice' }), 'clientId', /null character \(U\+0000\)/);
+    expectError(await h.call('connect', { url: brokerUrl, protocolVersion: 5, username: 'half \uD800' }), 'username', /lone UTF-16 surrogate/);
+    expect(await connectionIds()).toEqual(before);
+  });
+
+  it('a content type or user property with U+0000 is refused at its field and nothing is published', async () => {
+    const mark = seen.length;
+    const base = { connectionId: 'embedded', topic: 'strings/x', payload: 'nope', format: 'text', qos: 1, retain: false };
+    expectError(await h.call('publish', { ...base, properties: { contentType: 'text/\u0000' } }), 'properties.contentType', /null character/);
+    expectError(await h.call('publish', { ...base, properties: { userProperties: [{ key: 'ok', value: 'a\u0000b' }] } }), 'properties.userProperties.0.value', /user property value contains a null character/);
+    expect(await seenUpToSentinel(mark, 'sentinel/strings')).toEqual(['sentinel/strings']);
+  });
+
+  it('a profile with U+0000 in its user name or client id is refused at those fields', async () => {
+    const result = await h.call('saveProfile', { name: 'nul', host: '127.0.0.1', port: brokerPort, username: 'a\u0000', clientId: 'b\u0000' });
+    expect(result.ok).toBe(false);
+    expect(JSON.stringify(result)).toMatch(/null character/);
+  });
+});
+
 describe('an unreachable broker', () => {
   it('reconnects with the refusal in words while other connections keep receiving', async () => {
     const port = await freePort();

@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { parseBrokerUrl } from '../../shared/broker-url';
 import type { RequestArg } from '../../shared/contract';
 import { UserInputError, type RequestHandlers } from '../../shared/rpc';
+import { mqttStringProblem } from '../../shared/mqtt-string';
 import { topicFilterProblem } from '../../shared/topic';
 import type { ConnectionEntry } from './connection-entry';
 import type { ScopeCore } from './scope-core';
@@ -34,6 +35,10 @@ export function createSessionHandlers(core: ScopeCore, feed: ViewFeed): RequestH
         const problem = topicFilterProblem(s.filter);
         if (problem) throw new UserInputError(problem, `subscriptions.${i}.filter`);
       });
+      for (const [field, what] of [['clientId', 'The client id'], ['username', 'The user name']] as const) {
+        const problem = mqttStringProblem(req[field] ?? '', what);
+        if (problem) throw new UserInputError(problem, field);
+      }
       const address = { ...parsed.address };
       if (req.username) address.username = req.username;
       if (req.password) address.password = req.password;

@@ -5,6 +5,7 @@ import { decodeBase64, encodePublishPayload, isBase64 } from '../../../shared/pu
 import { UserInputError } from '../../../shared/rpc';
 import { topicNameProblem } from '../../../shared/topic';
 import type { MqttConnection, PublishOptions } from '../mqtt-connection';
+import { mqttStringProblem } from '../../../shared/mqtt-string';
 
 export interface BuiltPublish {
   topic: string;
@@ -32,7 +33,11 @@ function mqttProperties(p: PublishProperties, payload: Uint8Array, connection: M
     throw new UserInputError(`Message properties are an MQTT 5.0 feature; this connection speaks MQTT ${version === 4 ? '3.1.1' : '3.1'}. Remove them or connect with 5.0.`, 'properties');
   }
   const out: Record<string, unknown> = {};
-  if (p.contentType !== undefined && p.contentType !== '') out.contentType = p.contentType;
+  if (p.contentType !== undefined && p.contentType !== '') {
+    const problem = mqttStringProblem(p.contentType, 'The content type');
+    if (problem) throw new UserInputError(problem, 'properties.contentType');
+    out.contentType = p.contentType;
+  }
   if (p.payloadFormatIndicator !== undefined) {
     if (p.payloadFormatIndicator && !isUtf8(payload)) {
       throw new UserInputError('The payload is not valid UTF-8, so it cannot be marked as UTF-8 text (Payload Format Indicator 1).', 'properties.payloadFormatIndicator');
@@ -70,6 +75,8 @@ export function userPropertiesObject(list: { key: string; value: string }[]): Re
   const out: Record<string, string | string[]> = {};
   list.forEach(({ key, value }, i) => {
     if (key === '') throw new UserInputError('A user property needs a name.', `properties.userProperties.${i}.key`);
+    const problem = mqttStringProblem(key, 'A user property name') ?? mqttStringProblem(value, 'A user property value');
+    if (problem) throw new UserInputError(problem, `properties.userProperties.${i}.${mqttStringProblem(key, '') ? 'key' : 'value'}`);
     const existing = out[key];
     if (existing === undefined) out[key] = value;
     else out[key] = Array.isArray(existing) ? [...existing, value] : [existing, value];
