@@ -8,6 +8,7 @@ import { captureRequestSchemas, type CaptureEvents, type CaptureResults } from '
 import { profileRequestSchemas, type ProfileEvents, type ProfileResults } from './profile-contract';
 import { publishRequestSchemas, type PublishEvents, type PublishResults } from './publish-contract';
 import { retainedRequestSchemas, type RetainedEvents, type RetainedResults } from './retained-contract';
+import { seriesRequestSchemas, type SeriesEvents, type SeriesResults } from './series-contract';
 
 export const QosSchema = z.union([z.literal(0), z.literal(1), z.literal(2)]);
 export type Qos = z.infer<typeof QosSchema>;
@@ -81,6 +82,7 @@ export const requestSchemas = {
   ...publishRequestSchemas,
   ...retainedRequestSchemas,
   ...brokerRequestSchemas,
+  ...seriesRequestSchemas,
 } as const;
 
 export type RequestName = keyof typeof requestSchemas;
@@ -242,7 +244,7 @@ export interface MessageDetail {
   payloadBase64: string;
 }
 
-export interface RequestResults extends CaptureResults, ProfileResults, PublishResults, RetainedResults, BrokerResults {
+export interface RequestResults extends CaptureResults, ProfileResults, PublishResults, RetainedResults, BrokerResults, SeriesResults {
   getAppInfo: AppInfo;
   listConnections: ConnectionSummary[];
   connect: { connectionId: string };
@@ -260,7 +262,7 @@ export interface RequestResults extends CaptureResults, ProfileResults, PublishR
 }
 
 /** Pushed from the main process; the feed sends at most ~30 batches a second. */
-export interface ScopeEvents extends CaptureEvents, ProfileEvents, PublishEvents, RetainedEvents {
+export interface ScopeEvents extends CaptureEvents, ProfileEvents, PublishEvents, RetainedEvents, SeriesEvents {
   app: AppInfo;
   connections: ConnectionSummary[];
   tree: TreeWindow;
@@ -268,7 +270,7 @@ export interface ScopeEvents extends CaptureEvents, ProfileEvents, PublishEvents
   history: HistoryDelta;
 }
 export type EventName = keyof ScopeEvents;
-export const eventNames: readonly EventName[] = ['app', 'connections', 'tree', 'treeDelta', 'history', 'links', 'packets', 'flows', 'profiles', 'publishing', 'retained'];
+export const eventNames: readonly EventName[] = ['app', 'connections', 'tree', 'treeDelta', 'history', 'links', 'packets', 'flows', 'profiles', 'publishing', 'retained', 'series'];
 export const requestNames = Object.keys(requestSchemas) as RequestName[];
 
 export type ScopeRequests = {

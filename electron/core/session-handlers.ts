@@ -15,6 +15,7 @@ import { createCaptureHandlers } from './capture/capture-handlers';
 import { createProfileHandlers } from './profiles/profile-handlers';
 import { createPublishHandlers } from './publish/publish-handlers';
 import { createRetainedHandlers } from './retained/retained-handlers';
+import { createSeriesHandlers } from './series/series-handlers';
 
 export function createSessionHandlers(core: ScopeCore, feed: ViewFeed): RequestHandlers {
   const entryOf = (connectionId: string): ConnectionEntry => {
@@ -112,5 +113,6 @@ export function createSessionHandlers(core: ScopeCore, feed: ViewFeed): RequestH
     ...createRetainedHandlers(core.retainedOps, entryOf, (entry) => core.retainedOrigins(entry), () => core.retainedState()),
     getBrokerSettings: () => core.brokerSettingsView(),
     saveBrokerSettings: ({ settings }: RequestArg<'saveBrokerSettings'>) => core.saveBrokerSettings(settings),
+    ...createSeriesHandlers(feed.series, entryOf),
   };
 }

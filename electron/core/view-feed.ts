@@ -12,6 +12,7 @@ import { VisibleRows } from './visible-rows';
 import type { FlowFilter, PacketFilter } from '../../shared/capture-contract';
 import type { PacketCapture } from './capture/packet-capture';
 import { flowWindow, packetWindow } from './capture/capture-views';
+import { SeriesSet } from './series/series-set';
 
 export type EventPush = <E extends EventName>(event: E, payload: ScopeEvents[E]) => void;
 
@@ -54,6 +55,8 @@ const historyPreviewChars = 200;
 /** Counters move with every message; the list goes out at most this often for them alone. */
 const countersIntervalMs = 250;
 const retainedIntervalMs = 200;
+/** Chart points go out at most this often: a chart redraws smoothly at 10 a second, and each redraw costs the page. */
+const seriesIntervalMs = 100;
 
 export class ViewFeed {
   private readonly views = new Map<string, ConnectionView>();
@@ -84,6 +87,9 @@ export class ViewFeed {
   private sentPublishing = -1;
   private sentRetained = -1;
   private sentRetainedAt = 0;
+  /** The series this view charts (any connection's, shown or not). */
+  readonly series = new SeriesSet();
+  private sentSeriesAt = 0;
 
   constructor(
     private readonly source: FeedSource,
@@ -137,6 +143,7 @@ export class ViewFeed {
 
   forget(connectionId: string): void {
     this.views.delete(connectionId);
+    this.series.forgetConnection(connectionId);
     if (this.activeId === connectionId) this.activeId = null;
   }
 
@@ -177,6 +184,7 @@ export class ViewFeed {
       this.push('retained', s.retainedState());
     }
     this.flushCapture(now);
+    this.flushSeries(now);
     const entry = this.activeId ? s.connection(this.activeId) : undefined;
     if (!entry) return;
     this.flushTree(entry);
@@ -213,6 +221,15 @@ export class ViewFeed {
       const v = this.flowView;
       this.push('flows', flowWindow(capture, v.filter, v.start, v.count));
     }
+  }
+
+  // Series belong to no one connection: a chart keeps plotting while another is shown.
+  private flushSeries(now: number): void {
+    if (this.series.size === 0 || now - this.sentSeriesAt < seriesIntervalMs) return;
+    const updates = this.series.collect((id) => this.source.connection(id));
+    if (updates.length === 0) return;
+    this.sentSeriesAt = now;
+    this.push('series', updates);
   }
 
   private flushTree(entry: ConnectionEntry): void {

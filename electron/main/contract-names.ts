@@ -60,9 +60,11 @@ const requests = {
   getBrokerSettings: true,
   saveBrokerSettings: true,
   getPublishingState: true,
+  addSeries: true,
+  removeSeries: true,
 } as const satisfies Record<RequestName, true>;
 
-const events = { app: true, connections: true, tree: true, treeDelta: true, history: true, links: true, packets: true, flows: true, profiles: true, publishing: true, retained: true } as const satisfies Record<EventName, true>;
+const events = { app: true, connections: true, tree: true, treeDelta: true, history: true, links: true, packets: true, flows: true, profiles: true, publishing: true, retained: true, series: true } as const satisfies Record<EventName, true>;
 
 export const PRELOAD_REQUEST_NAMES = Object.keys(requests) as RequestName[];
 export const PRELOAD_EVENT_NAMES = Object.keys(events) as EventName[];
