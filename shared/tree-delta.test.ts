@@ -2,21 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { TreeRow, TreeWindow } from './contract';
 import { applyTreeDelta, treeDelta } from './tree-delta';
+import { sampleTreeRow } from './tree-row-sample';
 
-const row = (path: string, messageCount = 1): TreeRow => ({
-  path,
-  name: path.split('/').pop()!,
-  depth: path.split('/').length - 1,
-  expanded: false,
-  childCount: 0,
-  topicCount: 1,
-  messageCount,
-  ownMessageCount: messageCount,
-  preview: `#${messageCount}`,
-  previewFormat: 'text',
-  retained: false,
-  changedAt: messageCount,
-});
+const row = sampleTreeRow;
 const window = (seq: number, rows: TreeRow[], start = 0, totalRows = 100): TreeWindow => ({ connectionId: 'c', seq, totalRows, start, rows });
 
 describe('tree deltas', () => {

@@ -1,21 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { TreeRow } from '../../shared/contract';
 import { renderedItems } from './tree-rendered';
+import { sampleTreeRow } from '../../shared/tree-row-sample';
 
-const row = (path: string): TreeRow => ({
-  path,
-  name: path,
-  depth: 0,
-  expanded: false,
-  childCount: 0,
-  topicCount: 1,
-  messageCount: 1,
-  ownMessageCount: 1,
-  preview: null,
-  previewFormat: null,
-  retained: false,
-  changedAt: 1,
-});
+const row = sampleTreeRow;
 const shown = [row('a'), row('b'), row('c')];
 const summary = (r: ReturnType<typeof renderedItems>) => ({ first: r.first, items: r.items.map((i) => (i.kind === 'row' ? `${i.index}:${i.row.path}` : `gap ${i.rows}`)) });
 

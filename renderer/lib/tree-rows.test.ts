@@ -1,21 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { TreeRow } from '../../shared/contract';
 import { reuseRows } from './tree-rows';
+import { sampleTreeRow } from '../../shared/tree-row-sample';
 
-const row = (path: string, messageCount = 1): TreeRow => ({
-  path,
-  name: path.split('/').pop()!,
-  depth: path.split('/').length - 1,
-  expanded: false,
-  childCount: 0,
-  topicCount: 1,
-  messageCount,
-  ownMessageCount: messageCount,
-  preview: 'on',
-  previewFormat: 'text',
-  retained: false,
-  changedAt: messageCount,
-});
+const row = sampleTreeRow;
 
 describe('reuseRows', () => {
   it('keeps the previous object of a row that did not change', () => {
