@@ -1,3 +1,4 @@
+import { memo, useMemo } from 'react';
 import type { CaptureLink } from '../../shared/capture-contract';
 
 export interface LinkSelectProps {
@@ -9,9 +10,16 @@ export interface LinkSelectProps {
   required?: boolean;
 }
 
-/** The captured links, our own connections first, with their state. */
-export function LinkSelect({ label, links, value, onChange, required = false }: LinkSelectProps) {
-  const sorted = [...links].sort((a, b) => Number(b.connectionId !== null) - Number(a.connectionId !== null) || a.label.localeCompare(b.label));
+/** One collator for every sort: localeCompare builds one per call, which a thousand links feel. */
+const collator = new Intl.Collator();
+
+/**
+ * The captured links, our own connections first, with their state. Memoised and sorted
+ * once per list: on a broker with a thousand clients the list has a thousand options, and
+ * the views around it render far more often than the list changes.
+ */
+export const LinkSelect = memo(function LinkSelect({ label, links, value, onChange, required = false }: LinkSelectProps) {
+  const sorted = useMemo(() => [...links].sort((a, b) => Number(b.connectionId !== null) - Number(a.connectionId !== null) || collator.compare(a.label, b.label)), [links]);
   const missing = value !== null && !links.some((l) => l.id === value);
   return (
     <label className="filter-field link-filter">
@@ -30,4 +38,4 @@ export function LinkSelect({ label, links, value, onChange, required = false }: 
       </select>
     </label>
   );
-}
+});
