@@ -12,6 +12,7 @@ import { useSelectionStore } from '../stores/selection-store';
 import { useTreeStore } from '../stores/tree-store';
 import { usePublishStore } from '../stores/publish-store';
 import { useRetainedStore } from '../stores/retained-store';
+import { useSeriesStore } from '../stores/series-store';
 import { selectConnection } from './actions';
 
 export function bindEvents(api: ScopeApi): () => void {
@@ -30,6 +31,7 @@ export function bindEvents(api: ScopeApi): () => void {
     api.on('flows', (window) => useFlowStore.getState().apply(window)),
     api.on('publishing', (state) => usePublishStore.getState().applyPublishing(state)),
     api.on('retained', (state) => useRetainedStore.getState().setFeed(state)),
+    api.on('series', (updates) => useSeriesStore.getState().apply(updates)),
   ];
   return () => {
     for (const off of offs) off();

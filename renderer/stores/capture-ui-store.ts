@@ -1,8 +1,8 @@
-// Which view the main area shows (Topics, Packets, Timeline, Retained), and the panels the
+// Which view the main area shows (Topics, Packets, Timeline, Retained, Charts), and the panels the
 // capture views share.
 import { create } from 'zustand';
 
-export type MainView = 'topics' | 'packets' | 'timeline' | 'retained';
+export type MainView = 'topics' | 'packets' | 'timeline' | 'retained' | 'charts';
 
 export interface CaptureUiState {
   view: MainView;

@@ -9,6 +9,7 @@ import { formatClock } from '../lib/format-time';
 import { formatBytes } from '../lib/format-number';
 import { useHistoryStore } from '../stores/history-store';
 import { selectedSeq, useMessageStore } from '../stores/message-store';
+import { useCompareStore } from './diff/compare-store';
 
 const rowHeight = 22;
 
@@ -52,12 +53,20 @@ export function HistoryList() {
 
   const open = useCallback(
     (seq: number) => {
-      if (connectionId !== null && topic !== null) void loadMessage(api, connectionId, topic, seq);
+      if (connectionId === null || topic === null) return;
+      // While "Compare with…" waits, a click picks the other message instead of opening it.
+      const pickingFor = useCompareStore.getState().pickingFor;
+      if (pickingFor !== null && pickingFor !== seq) useCompareStore.getState().compare({ connectionId, topic, seqs: [pickingFor, seq] });
+      else void loadMessage(api, connectionId, topic, seq);
     },
     [api, connectionId, topic],
   );
 
   const onKeyDown = (e: KeyboardEvent, index: number) => {
+    if (e.key === 'Escape' && useCompareStore.getState().pickingFor !== null) {
+      useCompareStore.getState().cancelPick();
+      return;
+    }
     const target =
       e.key === 'ArrowDown' ? index + 1 : e.key === 'ArrowUp' ? index - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? entries.length - 1 : null;
     if (e.key === 'Enter' || e.key === ' ') {
@@ -71,7 +80,8 @@ export function HistoryList() {
     if (!entry) return;
     wantFocus.current = entry.seq;
     virtualizer.scrollToIndex(entries.indexOf(entry), { align: 'auto' });
-    open(entry.seq);
+    // While picking a message to compare, moving does not pick: Enter does.
+    if (useCompareStore.getState().pickingFor === null) open(entry.seq);
   };
 
   const items = virtualizer.getVirtualItems();

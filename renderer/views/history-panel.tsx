@@ -5,6 +5,9 @@ import { useAppInfoStore } from '../stores/app-info-store';
 import { useHistoryStore } from '../stores/history-store';
 import { HistoryLimitsForm } from './history-limits-form';
 import { HistoryList } from './history-list';
+import { ChartTopicButton } from './chart/chart-topic-button';
+import { CompareActions, ComparePickNote } from './diff/compare-actions';
+import { DiffDialog } from './diff/diff-dialog';
 
 export function HistoryPanel() {
   const connectionId = useHistoryStore((s) => s.connectionId);
@@ -37,6 +40,14 @@ export function HistoryPanel() {
           </button>
         </div>
       )}
+      {topic !== null && (
+        <div className="history-actions">
+          <CompareActions />
+          <ChartTopicButton />
+        </div>
+      )}
+      <ComparePickNote />
+      <DiffDialog />
       {topic !== null && evicted.count > 0 && limits && (
         <div className="evicted-notice" role="note">
           <span>

@@ -8,6 +8,7 @@ export const mainViews: { view: MainView; label: string; hint: string }[] = [
   { view: 'packets', label: 'Packets', hint: 'Every packet of every link, with the inspector' },
   { view: 'timeline', label: 'Timeline', hint: 'QoS handshakes as sequence diagrams; faults and scenarios' },
   { view: 'retained', label: 'Retained', hint: 'What the broker holds as retained messages: scan, clear, restore, snapshots' },
+  { view: 'charts', label: 'Charts', hint: 'Numbers from topics and JSON paths over time, live' },
 ];
 
 export const tabId = (view: MainView) => `view-tab-${view}`;
