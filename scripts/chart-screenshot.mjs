@@ -27,7 +27,7 @@ try {
   const start = Date.now();
   for (let i = 0; i < 120; i++) {
     const t = i / 10;
-    const temp = 18 + 46 * (1 - Math.exp(-t / 4)) + Math.sin(t * 3) * 0.6;
+    const temp = 18 + 52 * (1 - Math.exp(-t / 3)) + Math.sin(t * 2.5) * 1.5;
     const watts = 120 + 80 * Math.sin(t / 1.6) + (i % 7) * 3;
     await client.publishAsync('plant/boiler-1/temperature', temp.toFixed(2), { qos: 0 });
     await client.publishAsync('plant/boiler-1/pump', JSON.stringify({ state: 'on', power: { watts: Math.round(watts), volts: 230 } }), { qos: 0 });
