@@ -92,8 +92,15 @@ export function TopicTree({ connectionId }: { connectionId: string }) {
     }
   });
 
-  // Scroll, rows and focus change in one render, the one that brings the rows.
+  // Scroll, rows and focus change in one render, the one that brings the rows. A row in
+  // view (a chevron's) takes the focus at once: onFocus then updates both focus states
+  // in one render more, rather than one for the roving index and one for the DOM focus.
   const waitForRows = usePendingMove(start, rows, (move: PendingMove) => {
+    const el = move.scrollTop === null ? scrollRef.current?.querySelector<HTMLElement>(`[role="treeitem"][data-index="${move.index}"]`) : null;
+    if (el) {
+      el.focus({ preventScroll: true });
+      return;
+    }
     setFocus({ index: move.index, path: rowAt(useTreeStore.getState(), move.index)?.path ?? null });
     wantFocus.current = move.index;
     if (move.scrollTop !== null) scrollTo(move.scrollTop);
