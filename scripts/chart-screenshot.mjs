@@ -55,16 +55,12 @@ try {
   await client.publishAsync('plant/thermostat-3/config', JSON.stringify({ mode: 'auto', target: 21, schedule: [{ at: '06:00', target: 20 }, { at: '22:00', target: 17 }], fan: { speed: 2, quiet: false }, firmware: '1.4.2', legacy: true }, null, 2), { qos: 1 });
   await client.publishAsync('plant/thermostat-3/config', JSON.stringify({ mode: 'auto', target: 22.5, schedule: [{ at: '06:30', target: 20 }, { at: '22:00', target: 17 }], fan: { speed: 3, quiet: false }, firmware: '1.5.0', battery: 97 }, null, 2), { qos: 1 });
   await page.getByRole('tab', { name: 'Topics' }).click();
-  const tree = page.getByRole('tree', { name: 'Topic tree' });
   for (const level of ['plant', 'thermostat-3']) {
-    const item = tree.getByRole('treeitem', { name: level, exact: true });
+    const item = page.getByRole('tree', { name: 'Topic tree' }).getByRole('treeitem', { name: level, exact: true });
     await item.waitFor({ timeout: 10_000 });
-    if ((await item.getAttribute('aria-expanded')) !== 'true') {
-      await item.click();
-      await item.press('ArrowRight');
-    }
+    if ((await item.getAttribute('aria-expanded')) !== 'true') await item.press('ArrowRight');
   }
-  await tree.getByRole('treeitem', { name: 'config', exact: true }).click();
+  await page.getByRole('tree', { name: 'Topic tree' }).getByRole('treeitem', { name: 'config', exact: true }).click();
   const history = page.getByRole('region', { name: 'History' });
   await history.getByText('2 messages kept').waitFor({ timeout: 10_000 });
   await history.getByRole('list', { name: 'Message history' }).getByRole('listitem').first().click();

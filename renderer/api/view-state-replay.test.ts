@@ -38,4 +38,14 @@ describe('ViewStateLog', () => {
       { name: 'viewPackets', arg: { start: 100, count: 50, filter: { types: ['PUBLISH'] } } },
     ]);
   });
+
+  it('replays the chart series still shown, and forgets removed ones and those of removed connections', () => {
+    const log = new ViewStateLog();
+    log.record('addSeries', { seriesId: 's1', connectionId: 'a', topic: 't/1', path: null });
+    log.record('addSeries', { seriesId: 's2', connectionId: 'b', topic: 't/2', path: '$.v' });
+    log.record('addSeries', { seriesId: 's3', connectionId: 'b', topic: 't/3', path: null });
+    log.record('removeSeries', { seriesId: 's3' });
+    log.record('removeConnection', { connectionId: 'a' });
+    expect(log.replay()).toEqual([{ name: 'addSeries', arg: { seriesId: 's2', connectionId: 'b', topic: 't/2', path: '$.v' } }]);
+  });
 });

@@ -22,6 +22,11 @@ export class ViewStateLog {
       }
       return;
     }
+    // A removed series is not started again after a reconnect.
+    if (name === 'removeSeries') {
+      this.entries.delete(seriesKey(a.seriesId));
+      return;
+    }
     const key = keyFor(name, connectionId, a);
     if (key === null) return;
     this.entries.delete(key);
@@ -44,7 +49,14 @@ function keyFor(name: RequestName, connectionId: string, arg: Record<string, unk
     case 'viewPackets':
     case 'viewFlows':
       return JSON.stringify([name]);
+    // Each chart series, by the id the page gave it: a new session fills it again from the kept history.
+    case 'addSeries':
+      return seriesKey(arg.seriesId);
     default:
       return null;
   }
+}
+
+function seriesKey(seriesId: unknown): string {
+  return JSON.stringify(['addSeries', seriesId]);
 }

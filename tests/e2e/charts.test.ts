@@ -8,6 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../helpers/browser';
 import { freePort } from '../helpers/free-port';
+import { openTopicInTree } from '../helpers/topic-tree-ui';
 import { startWebMode, type WebMode } from '../helpers/web-mode';
 
 let web: WebMode;
@@ -43,19 +44,7 @@ async function publishAll(topic: string, payloads: string[]): Promise<void> {
 
 async function openTopic(levels: string[], messages: number): Promise<void> {
   await tab('Topics').click();
-  const tree = page.getByRole('tree', { name: 'Topic tree' });
-  for (const [i, level] of levels.entries()) {
-    const item = tree.getByRole('treeitem', { name: level, exact: true });
-    await item.waitFor(uiTimeout);
-    if (i < levels.length - 1) {
-      if ((await item.getAttribute('aria-expanded')) !== 'true') {
-        await item.click();
-        await item.press('ArrowRight');
-      }
-    } else {
-      await item.click();
-    }
-  }
+  await openTopicInTree(page, levels);
   await expect.poll(() => history().innerText(), uiTimeout).toContain(`${messages} ${messages === 1 ? 'message' : 'messages'} kept`);
 }
 

@@ -1,6 +1,6 @@
 // Adds a series: a topic of the shown connection and, for JSON payloads, the path of
 // the number inside. The core checks both; a refusal is shown at its field.
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useApi } from '../../app/api-context';
 import { addChartSeries } from '../../lib/chart-actions';
 import { formErrorsFrom, noErrors, type FormErrors } from '../../lib/form-errors';
@@ -8,6 +8,7 @@ import { useSelectionStore } from '../../stores/selection-store';
 import { useSeriesStore } from '../../stores/series-store';
 import { Field } from '../field';
 import { useTopicCompletion } from '../publish/use-topic-completion';
+import { SuggestedInput } from './suggested-input';
 
 const fields = ['topic', 'path'] as const;
 
@@ -20,8 +21,6 @@ export function SeriesForm() {
   const [pathSuggestions, setPathSuggestions] = useState<string[]>([]);
   const [errors, setErrors] = useState<FormErrors>(noErrors);
   const [busy, setBusy] = useState(false);
-  const topicList = useId();
-  const pathList = useId();
   const topics = useTopicCompletion(api, connectionId, topic);
 
   // The Chart action's topic and suggested path fill the form once.
@@ -53,28 +52,10 @@ export function SeriesForm() {
   return (
     <form className="series-form" aria-label="Add a series" onSubmit={submit}>
       <Field label="Topic" error={errors.fields.topic} className="grow">
-        {(p) => (
-          <>
-            <input {...p} className="mono" value={topic} list={topicList} spellCheck={false} autoComplete="off" placeholder="sensors/site-1/room/temp" onChange={(e) => setTopic(e.target.value)} />
-            <datalist id={topicList}>
-              {topics.map((t) => (
-                <option key={t} value={t} />
-              ))}
-            </datalist>
-          </>
-        )}
+        {(p) => <SuggestedInput control={p} value={topic} suggestions={topics} placeholder="sensors/site-1/room/temp" onChange={setTopic} />}
       </Field>
       <Field label="JSON path" error={errors.fields.path} className="path-field">
-        {(p) => (
-          <>
-            <input {...p} className="mono" value={path} list={pathList} spellCheck={false} autoComplete="off" placeholder="empty: the payload is a number; or $.temp" onChange={(e) => setPath(e.target.value)} />
-            <datalist id={pathList}>
-              {pathSuggestions.map((s) => (
-                <option key={s} value={s} />
-              ))}
-            </datalist>
-          </>
-        )}
+        {(p) => <SuggestedInput control={p} value={path} suggestions={pathSuggestions} placeholder="empty: the payload is a number; or $.temp" onChange={setPath} />}
       </Field>
       <button type="submit" className="primary" disabled={busy}>
         Add series

@@ -2,32 +2,23 @@
 import type { ByteRange } from '../../../shared/byte-diff';
 import { hexBytes } from '../../../shared/payload-format';
 import { formatCount } from '../../lib/format-number';
+import { DiffTable } from './diff-table';
 
 const shownBytes = 32;
 
 export function BinaryDiffView({ ranges, moreRanges }: { ranges: readonly ByteRange[]; moreRanges: number }) {
+  const rows = ranges.map((r) => ({
+    key: String(r.start),
+    className: 'diff-changed',
+    where: r.end - r.start === 1 ? String(r.start) : `${r.start}–${r.end - 1}`,
+    cells: [
+      { className: 'mono diff-before', content: hexSide(r.before) },
+      { className: 'mono diff-after', content: hexSide(r.after) },
+    ],
+  }));
   return (
     <>
-      <table className="json-diff" aria-label="Differing byte ranges">
-        <thead>
-          <tr>
-            <th scope="col">Bytes</th>
-            <th scope="col">Before</th>
-            <th scope="col">After</th>
-          </tr>
-        </thead>
-        <tbody>
-          {ranges.map((r) => (
-            <tr key={r.start} className="diff-changed">
-              <th scope="row" className="mono diff-path">
-                {r.end - r.start === 1 ? r.start : `${r.start}–${r.end - 1}`}
-              </th>
-              <td className="mono diff-before">{hexSide(r.before)}</td>
-              <td className="mono diff-after">{hexSide(r.after)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DiffTable label="Differing byte ranges" columns={['Bytes', 'Before', 'After']} rows={rows} />
       {moreRanges > 0 && <p className="diff-note">{formatCount(moreRanges)} more ranges differ (not listed).</p>}
     </>
   );

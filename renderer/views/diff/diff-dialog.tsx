@@ -40,8 +40,9 @@ function DiffModal({ pair }: { pair: ComparePair }) {
 
   const close = () => useCompareStore.getState().close();
 
+  // retained-dialog is the app's modal frame (retained.css); diff-dialog widens it.
   return (
-    <dialog ref={dialogRef} className="diff-dialog" aria-labelledby="diff-title" onClose={close}>
+    <dialog ref={dialogRef} className="retained-dialog diff-dialog" aria-labelledby="diff-title" onClose={close}>
       <div className="diff-dialog-body">
         <div className="diff-head">
           <h2 id="diff-title">Compare messages</h2>
