@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import type { BrokerEvent } from './broker-settings';
 import { brokerRequestSchemas, type BrokerResults } from './broker-contract';
+import { decoderRequestSchemas, type DecoderResults } from './decoder-contract';
 import { captureRequestSchemas, type CaptureEvents, type CaptureResults } from './capture-contract';
 import { profileRequestSchemas, type ProfileEvents, type ProfileResults } from './profile-contract';
 import { publishRequestSchemas, type PublishEvents, type PublishResults } from './publish-contract';
@@ -83,6 +84,7 @@ export const requestSchemas = {
   ...retainedRequestSchemas,
   ...brokerRequestSchemas,
   ...seriesRequestSchemas,
+  ...decoderRequestSchemas,
 } as const;
 
 export type RequestName = keyof typeof requestSchemas;
@@ -244,7 +246,7 @@ export interface MessageDetail {
   payloadBase64: string;
 }
 
-export interface RequestResults extends CaptureResults, ProfileResults, PublishResults, RetainedResults, BrokerResults, SeriesResults {
+export interface RequestResults extends CaptureResults, ProfileResults, PublishResults, RetainedResults, BrokerResults, SeriesResults, DecoderResults {
   getAppInfo: AppInfo;
   listConnections: ConnectionSummary[];
   connect: { connectionId: string };

@@ -111,6 +111,11 @@ export class ScopeCore implements FeedSource {
     return { repeats: this.repeats.list(), libraryRevision: this.publishLibrary.revision };
   }
 
+  /** The data folder, for stores a view's handlers open (decoder rules, .proto files). */
+  get dataDir(): string {
+    return this.options.dataDir;
+  }
+
   get publishingRevision(): number {
     return this.repeats.revision + this.publishLibrary.revision;
   }

@@ -16,6 +16,8 @@ import { createProfileHandlers } from './profiles/profile-handlers';
 import { createPublishHandlers } from './publish/publish-handlers';
 import { createRetainedHandlers } from './retained/retained-handlers';
 import { createSeriesHandlers } from './series/series-handlers';
+import { createDecoderHandlers } from './decoders/decoder-handlers';
+import { payloadHeadBase64 } from './decoders/payload-part';
 
 export function createSessionHandlers(core: ScopeCore, feed: ViewFeed): RequestHandlers {
   const entryOf = (connectionId: string): ConnectionEntry => {
@@ -98,7 +100,8 @@ export function createSessionHandlers(core: ScopeCore, feed: ViewFeed): RequestH
         qos: message.qos,
         retain: message.retain,
         size: message.payload.length,
-        payloadBase64: Buffer.from(message.payload.buffer, message.payload.byteOffset, message.payload.byteLength).toString('base64'),
+        // A 256 MB payload is not sent whole: its head, and the rest by getPayloadPart.
+        payloadBase64: payloadHeadBase64(message.payload),
       };
     },
 
@@ -114,5 +117,6 @@ export function createSessionHandlers(core: ScopeCore, feed: ViewFeed): RequestH
     getBrokerSettings: () => core.brokerSettingsView(),
     saveBrokerSettings: ({ settings }: RequestArg<'saveBrokerSettings'>) => core.saveBrokerSettings(settings),
     ...createSeriesHandlers(feed.series, entryOf),
+    ...createDecoderHandlers(core.dataDir, entryOf),
   };
 }

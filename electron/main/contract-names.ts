@@ -62,6 +62,13 @@ const requests = {
   getPublishingState: true,
   addSeries: true,
   removeSeries: true,
+  getDecoderSettings: true,
+  saveDecoderRule: true,
+  deleteDecoderRule: true,
+  addProtoFile: true,
+  removeProtoFile: true,
+  getProtoFile: true,
+  getPayloadPart: true,
 } as const satisfies Record<RequestName, true>;
 
 const events = { app: true, connections: true, tree: true, treeDelta: true, history: true, links: true, packets: true, flows: true, profiles: true, publishing: true, retained: true, series: true } as const satisfies Record<EventName, true>;

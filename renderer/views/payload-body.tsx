@@ -1,66 +1,77 @@
-// A payload as text, pretty JSON or a hex dump, with its format switch, wrap, copy and
-// the display limit (a large payload shows its start and says so: nothing cut silently).
-// The history's payload panel and the retained view both show payloads with it.
-import { useId, useMemo, useState } from 'react';
-import { base64ToBytes, decodePayload, defaultView, renderPayload, viewEnabled, type PayloadView } from '../lib/payload-view';
-import { formatBytes } from '../lib/format-number';
-import { CopyButton } from './copy-button';
+// A payload decoded: the decoder picker (automatic, remembered per topic filter, or
+// picked here), Protobuf's file and type, and the decoded view, with the hex dump under
+// a decoder's reason when it fails. A large payload is decoded from its first part and
+// says how much that is ("Showing 1 MB of 212 MB"); Load all and Download fetch the rest
+// piece by piece. The history's payload panel and the retained view both use it.
+import { useEffect, useMemo, useState } from 'react';
+import type { DecoderId } from '../../shared/decoders/decoder-ids';
+import type { NumberPick } from '../../shared/decoders/raw-numbers';
+import { chooseDecoder, runDecoder } from '../../shared/decoders/registry';
+import { useApi } from '../app/api-context';
+import { decoderChoice, type DecoderPick } from '../lib/decoder-choice';
+import { ensureProtoText, loadDecoderSettings } from '../lib/decoder-settings-actions';
+import { useDecoderSettingsStore } from '../lib/decoder-settings-store';
+import { base64Head, type PayloadSource } from '../lib/payload-parts';
+import { base64Size, decodeLimit, trimCutCharacter } from '../lib/payload-shown';
+import { DecodedPayload } from './decoders/decoded-view';
+import { DecoderBar } from './decoders/decoder-bar';
+import { PayloadCut } from './decoders/payload-cut';
+import { ProtoSection } from './decoders/proto-section';
 
-const views: { view: PayloadView; label: string }[] = [
-  { view: 'text', label: 'Text' },
-  { view: 'json', label: 'JSON' },
-  { view: 'hex', label: 'Hex' },
-];
+export interface PayloadBodyProps {
+  payloadBase64: string;
+  /** The wrapper's class, so each panel can size it. */
+  className?: string;
+  /** The topic: rules apply to it and Sparkplug is known by it (none: no rules, no Remember). */
+  topic?: string;
+  /** The whole payload's size when payloadBase64 holds only its first part. */
+  size?: number;
+  contentType?: string | null;
+  /** Where to fetch the rest of a large payload. */
+  source?: PayloadSource;
+}
 
-/** className: the wrapper's class, so each panel can size it. */
-export function PayloadBody({ payloadBase64, className }: { payloadBase64: string; className?: string }) {
-  const decoded = useMemo(() => decodePayload(base64ToBytes(payloadBase64)), [payloadBase64]);
-  const [view, setView] = useState<PayloadView>(() => defaultView(decoded.format));
-  const [showAll, setShowAll] = useState(false);
-  const [wrap, setWrap] = useState(true);
-  const name = useId();
-  const shownView = viewEnabled(decoded, view) ? view : defaultView(decoded.format);
-  const rendered = useMemo(() => renderPayload(decoded, shownView, showAll), [decoded, shownView, showAll]);
+const textual = new Set<DecoderId>(['text', 'json', 'base64']);
+
+export function PayloadBody({ payloadBase64, className, topic, size, contentType, source }: PayloadBodyProps) {
+  const api = useApi();
+  const settings = useDecoderSettingsStore((s) => s.settings);
+  const protoTexts = useDecoderSettingsStore((s) => s.protoTexts);
+  const head = useMemo(() => base64Head(payloadBase64, decodeLimit), [payloadBase64]);
+  const total = size ?? base64Size(payloadBase64);
+  const [whole, setWhole] = useState<Uint8Array | null>(null);
+  const bytes = whole ?? head;
+  const complete = bytes.length >= total;
+
+  const [pick, setPick] = useState<DecoderPick>('auto');
+  const [numbersPick, setNumbersPick] = useState<NumberPick | null>(null);
+  const choice = decoderChoice(pick, settings?.rules ?? [], { bytes, topic: topic ?? '', contentType });
+  const auto = useMemo(() => chooseDecoder({ bytes, topic: topic ?? '', contentType }).decoder, [bytes, topic, contentType]);
+  const [proto, setProto] = useState<{ protoFile: string | null; messageType: string | null } | null>(null);
+  const protobuf = proto ?? { protoFile: choice.rule?.protoFile ?? null, messageType: choice.rule?.messageType ?? null };
+
+  useEffect(() => {
+    if (!settings) loadDecoderSettings(api).catch(() => undefined);
+  }, [api, settings]);
+  useEffect(() => {
+    if (choice.decoder === 'protobuf' && protobuf.protoFile) ensureProtoText(api, protobuf.protoFile).catch(() => undefined);
+  }, [api, choice.decoder, protobuf.protoFile]);
+
+  const protoText = protobuf.protoFile ? (protoTexts[protobuf.protoFile] ?? null) : null;
+  const result = useMemo(() => {
+    // A text cut at the display limit may end inside a character: that half is not the device's fault.
+    const decodeBytes = !complete && textual.has(choice.decoder) ? trimCutCharacter(bytes) : bytes;
+    // JSON cut short does not parse: show its start as text, and the cut notice says why.
+    const decoder = !complete && choice.decoder === 'json' ? 'text' : choice.decoder;
+    return runDecoder(decoder, { bytes: decodeBytes, topic: topic ?? '', contentType, numbers: numbersPick, protobuf: { protoText, protoFile: protobuf.protoFile, messageType: protobuf.messageType } });
+  }, [bytes, complete, choice.decoder, topic, contentType, numbersPick, protoText, protobuf.protoFile, protobuf.messageType]);
 
   return (
-    <div className={className}>
-      <div className="payload-toolbar">
-        <div role="radiogroup" aria-label="Payload format" className="segmented">
-          {views.map(({ view: v, label }) => {
-            const enabled = viewEnabled(decoded, v);
-            return (
-              <label key={v} className={`segment${shownView === v ? ' checked' : ''}${enabled ? '' : ' disabled'}`} title={enabled ? undefined : 'Not valid JSON'}>
-                <input type="radio" name={name} value={v} checked={shownView === v} disabled={!enabled} onChange={() => setView(v)} />
-                {label}
-              </label>
-            );
-          })}
-        </div>
-        {shownView !== 'hex' && (
-          <label className="checkbox">
-            <input type="checkbox" checked={wrap} onChange={(e) => setWrap(e.target.checked)} />
-            Wrap lines
-          </label>
-        )}
-        <div className="toolbar-spacer" />
-        <CopyButton text={rendered.body} partial={rendered.cut !== null} />
-      </div>
-      {rendered.cut && (
-        <div className="cut-notice" role="note">
-          <span>
-            Showing the first {formatBytes(rendered.cut.shown)} of {formatBytes(rendered.cut.total)}
-          </span>
-          <button type="button" className="small" onClick={() => setShowAll(true)}>
-            Show all
-          </button>
-        </div>
-      )}
-      {rendered.note && <p className="payload-note">{rendered.note}</p>}
-      {decoded.bytes.length === 0 ? (
-        <p className="empty">Empty payload (0 bytes).</p>
-      ) : (
-        <pre className={`payload-body${wrap && shownView !== 'hex' ? ' wrap' : ''}`}>{rendered.body}</pre>
-      )}
+    <div className={`payload-decoded ${className ?? ''}`}>
+      <DecoderBar topic={topic ?? null} pick={pick} auto={auto} choice={choice} onPick={setPick} protobuf={protobuf} />
+      {choice.decoder === 'protobuf' && <ProtoSection files={settings?.protoFiles ?? []} protoFile={protobuf.protoFile} messageType={protobuf.messageType} onChange={(protoFile, messageType) => setProto({ protoFile, messageType })} />}
+      {!complete && <PayloadCut shown={bytes.length} total={total} head={bytes} source={source ?? null} topic={topic ?? 'payload'} jsonAsText={choice.decoder === 'json'} onLoaded={setWhole} />}
+      {total === 0 ? <p className="empty">Empty payload (0 bytes).</p> : <DecodedPayload result={result} bytes={bytes} complete={complete} numbersPick={numbersPick} onNumbersPick={setNumbersPick} />}
     </div>
   );
 }

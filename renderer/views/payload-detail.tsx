@@ -3,8 +3,10 @@ import { formatCount } from '../lib/format-number';
 import { formatDateTime } from '../lib/format-time';
 import { PayloadBody } from './payload-body';
 import { ShowFlowButton } from './show-flow-button';
+import { useSelectionStore } from '../stores/selection-store';
 
 export function PayloadDetail({ detail }: { detail: MessageDetail }) {
+  const connectionId = useSelectionStore((s) => s.connectionId);
   return (
     <>
       <div className="payload-meta">
@@ -20,7 +22,13 @@ export function PayloadDetail({ detail }: { detail: MessageDetail }) {
         <span className="muted">#{detail.seq}</span>
         <ShowFlowButton topic={detail.topic} seq={detail.seq} />
       </div>
-      <PayloadBody payloadBase64={detail.payloadBase64} className="payload-body-wrap" />
+      <PayloadBody
+        payloadBase64={detail.payloadBase64}
+        className="payload-body-wrap"
+        topic={detail.topic}
+        size={detail.size}
+        source={connectionId ? { connectionId, topic: detail.topic, seq: detail.seq } : undefined}
+      />
     </>
   );
 }
