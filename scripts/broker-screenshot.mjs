@@ -4,19 +4,11 @@
 // above the dialog shows the broker's badges.
 // Usage: npm run build && node scripts/broker-screenshot.mjs
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import mqtt from 'mqtt';
-import { root, startScreenshotSession } from './screenshot-session.mjs';
+import { freePort, root, startScreenshotSession } from './screenshot-session.mjs';
 
 const tlsFile = (name) => path.join(root, 'tests', 'fixtures', 'profiles', 'tls', name);
-const freePort = () =>
-  new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
 
 const brokerPort = await freePort();
 const tlsPort = await freePort();

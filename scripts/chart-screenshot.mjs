@@ -1,19 +1,11 @@
 // Takes docs/chart.png (two live series on one chart: a plain number and a JSON path)
 // and docs/diff.png (two JSON messages compared), in web mode with a publisher of its own.
 // Usage: npm run build && node scripts/chart-screenshot.mjs [outDir]
-import net from 'node:net';
 import path from 'node:path';
 import mqtt from 'mqtt';
-import { root, startScreenshotSession } from './screenshot-session.mjs';
+import { freePort, root, startScreenshotSession } from './screenshot-session.mjs';
 
 const outDir = process.argv[2] ?? path.join(root, 'docs');
-const freePort = () =>
-  new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
 
 const brokerPort = await freePort();
 const { url, browser, close } = await startScreenshotSession(['--no-demo', '--broker-port', String(brokerPort)]);

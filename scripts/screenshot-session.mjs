@@ -2,11 +2,21 @@
 // and Debian's headless Chromium. close() ends both and removes the folder.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 
 export const root = path.resolve(import.meta.dirname, '..');
+
+/** A port free on loopback now, for the embedded broker of a screenshot. */
+export const freePort = () =>
+  new Promise((resolve) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
 
 export async function startScreenshotSession(args) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'scope-shot-'));
