@@ -109,6 +109,20 @@ describe('charts in Chromium', () => {
     await expect.poll(() => chartStatus().innerText(), uiTimeout).toBe(`${n + 7} points, 1 message not a number`);
   });
 
+  it('dragging across the chart zooms in; double-click shows all points again', async () => {
+    const reset = chart().getByRole('button', { name: 'Reset zoom' });
+    expect(await reset.isDisabled()).toBe(true);
+    const plot = chart().locator('.u-over');
+    const box = (await plot.boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.3, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.6, box.y + box.height / 2, { steps: 5 });
+    await page.mouse.up();
+    await expect.poll(() => reset.isDisabled(), uiTimeout).toBe(false);
+    await plot.dblclick();
+    await expect.poll(() => reset.isDisabled(), uiTimeout).toBe(true);
+  });
+
   it('removing a series takes its points off the chart', async () => {
     await chart().getByRole('button', { name: 'Remove series lab/device $.sensors[0].value' }).click();
     await expect.poll(() => chartStatus().innerText(), uiTimeout).toBe(`${n + 2} points`);

@@ -9,6 +9,9 @@ import { useHistoryStore } from '../../stores/history-store';
 import { useNoticeStore } from '../../stores/notice-store';
 import { useSeriesStore } from '../../stores/series-store';
 import { errorMessage } from '../../lib/form-errors';
+import { decodeBase64 } from '../../../shared/base64';
+import type { HistoryEntry, ScopeApi } from '../../../shared/contract';
+import { decodeText } from '../../../shared/payload-format';
 
 export function ChartTopicButton() {
   const api = useApi();
@@ -18,7 +21,7 @@ export function ChartTopicButton() {
   if (connectionId === null || topic === null) return null;
 
   const chart = async () => {
-    const suggestion = newest && !newest.previewTruncated ? chartSuggestion(newest.preview) : { kind: 'none' as const };
+    const suggestion = chartSuggestion(await latestPayloadText(api, connectionId, topic, newest));
     useCaptureUiStore.getState().setView('charts');
     if (suggestion.kind === 'number') {
       try {
@@ -37,4 +40,17 @@ export function ChartTopicButton() {
       Chart
     </button>
   );
+}
+
+// The preview holds the start of a payload; a longer one is fetched so its paths are all seen.
+async function latestPayloadText(api: ScopeApi, connectionId: string, topic: string, newest: HistoryEntry | undefined): Promise<string> {
+  if (!newest) return '';
+  if (!newest.previewTruncated) return newest.preview;
+  try {
+    const detail = await api.getMessage({ connectionId, topic, seq: newest.seq });
+    return (detail && decodeText(decodeBase64(detail.payloadBase64))) ?? '';
+  } catch {
+    // Suggestions are a convenience: the form still takes any path.
+    return '';
+  }
 }
