@@ -62,7 +62,6 @@ export function ChartCanvas({ series, data, chartRef, zoomed, onZoomedChange }: 
       if (chartRef.current === u) chartRef.current = null;
     };
     // Only a change of series recreates the chart; sizes and data are applied in place below.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [shape, size.width === 0]);
 
   useEffect(() => {
