@@ -24,13 +24,17 @@ function wholeNumber(what: string, min: number, max: number) {
   return z.number({ error: message }).int(message).min(min, message).max(max, message);
 }
 
-/** Text fields where a blank input means "not set". */
-function optionalText(what: string, max: number) {
+/**
+ * Text fields where a blank input means "not set". Those every CONNECT carries are checked
+ * as MQTT strings here; the 5.0-only ones (sent or not depending on the version) are
+ * checked by the editor, which knows what it will send.
+ */
+function optionalText(what: string, max: number, mqttString = false) {
   return z
     .string({ error: `${what} must be text.` })
     .max(max, `${what} is longer than ${max} characters.`)
     .superRefine((v, ctx) => {
-      const problem = mqttStringProblem(v, what);
+      const problem = mqttString ? mqttStringProblem(v, what) : null;
       if (problem) ctx.addIssue({ code: 'custom', message: problem });
     })
     .nullable()
@@ -49,14 +53,8 @@ const topicName = (what: string) =>
   });
 
 const QosSchema = z.union([z.literal(0), z.literal(1), z.literal(2)], { error: 'QoS must be 0, 1 or 2.' });
-const mqttText = (what: string) =>
-  z.string().superRefine((v, ctx) => {
-    const problem = mqttStringProblem(v, what);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
-  });
-
 const UserPropertiesSchema = z
-  .array(z.tuple([mqttText('A user property name'), mqttText('A user property value')], { error: 'A user property is a [name, value] pair of texts.' }))
+  .array(z.tuple([z.string().max(U16), z.string().max(U16)], { error: 'A user property is a [name, value] pair of texts.' }))
   .max(1000, 'At most 1000 user properties.')
   .default([]);
 const Base64Schema = (what: string) =>
@@ -157,7 +155,7 @@ const profileShape = {
     })
     .default('')
     .transform((v) => v || generateClientId()),
-  username: optionalText('The user name', U16),
+  username: optionalText('The user name', U16, true),
   keepalive: wholeNumber('Keep alive (s)', 0, U16).default(60),
   /** 3.x Clean Session; 5.0 Clean Start. */
   clean: z.boolean().default(true),

@@ -1,6 +1,6 @@
-// The profile editor's check: the shared schema (what the core checks on save), and the
-// MQTT strings of the CONNECT it will send, which the schema takes as any text (U+0000
-// in a client id would go out as a malformed packet). Only what the form sends is checked.
+// The profile editor's check: the shared schema (what the core checks on save, the client
+// id and user name as MQTT strings included), and the 5.0 strings of the CONNECT it will
+// send, which depend on the version. Only what the form sends is checked.
 import { validateProfileInput, type ProfileValidation } from '../../shared/profile';
 import type { Problem } from './profile-field-errors';
 import type { KeyValueRow, ProfileForm } from './profile-form';
@@ -22,8 +22,7 @@ function stringProblems(f: ProfileForm): Problem[] {
   };
   // Not an MQTT string, but a control character in a host name can only be a paste gone wrong.
   if (/[\u0000-\u001f\u007f]/.test(f.host)) problems.push({ field: 'host', message: 'The host name contains a control character (such as U+0000).' });
-  check('clientId', f.clientId, 'The client id');
-  check('username', f.username, 'The user name');
+  // The client id and user name go out whatever the version: the shared schema checks them.
   if (f.protocolVersion !== 5) return problems;
   const pairs = (field: string, rows: KeyValueRow[]) =>
     rows.forEach((r, i) => {
