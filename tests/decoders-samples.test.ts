@@ -63,22 +63,8 @@ const protobufChoice = { protoText: telemetryProto, protoFile: 'telemetry.proto'
 describe('Protobuf with a .proto file', () => {
   it('decodes every field kind protobufjs encodes, 64-bit integers exactly', () => {
     const decoded = treeJson(runDecoder('protobuf', { bytes: encodeFrame(), topic: 't', protobuf: protobufChoice }));
-    expect(decoded).toEqual({
-      device_id: 'pump-7',
-      sequence: '18446744073709551615',
-      uptime_ms: '-9007199254740993',
-      temperature: 21.5,
-      charging: true,
-      firmware_hash: '0xdeadbeef',
-      health: 'DEGRADED',
-      readings: [
-        { sensor: 'inlet', value: 3.25, offset: -4 },
-        { sensor: 'outlet', value: -1e-9, offset: 70000 },
-      ],
-      samples: [1, -2, 300000],
-      labels: { site: 'north', room: '4' },
-      serial: '1234567890123456789',
-    });
+    // As sent, but bytes in hex and the enum by its name.
+    expect(decoded).toEqual({ ...frame, firmware_hash: '0xdeadbeef', health: 'DEGRADED' });
   });
 
   it('keeps fields the .proto does not know, by number', () => {

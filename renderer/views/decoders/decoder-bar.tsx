@@ -72,7 +72,6 @@ export function DecoderBar({ topic, pick, auto, choice, onPick, protobuf }: Deco
               aria-invalid={problem !== null}
               aria-describedby={problem ? 'decoder-rule-problem' : undefined}
               value={filter}
-              size={Math.min(40, Math.max(12, filter.length + 2))}
               onChange={(e) => setFilter(e.target.value)}
             />
           </label>
@@ -80,9 +79,14 @@ export function DecoderBar({ topic, pick, auto, choice, onPick, protobuf }: Deco
             Remember
           </button>
           {choice.rule && (
-            <button type="button" className="small" onClick={() => void forget(choice.rule!.filter)}>
-              Forget rule for {choice.rule.filter}
+            <button type="button" className="small" aria-label={`Forget the rule for ${choice.rule.filter}`} title={`Forget the rule for ${choice.rule.filter}`} onClick={() => void forget(choice.rule!.filter)}>
+              Forget
             </button>
+          )}
+          {saved && !problem && (
+            <span className="copy-result" role="status">
+              {saved}
+            </span>
           )}
         </span>
       )}
@@ -90,11 +94,6 @@ export function DecoderBar({ topic, pick, auto, choice, onPick, protobuf }: Deco
         <p id="decoder-rule-problem" className="form-error decoder-problem" role="alert">
           {problem}
         </p>
-      )}
-      {saved && !problem && (
-        <span className="copy-result" role="status">
-          {saved}
-        </span>
       )}
     </div>
   );

@@ -17,7 +17,7 @@ export function HexLines({ bytes, label = 'Hex dump' }: { bytes: Uint8Array; lab
   }, []);
   const lines = Math.ceil(bytes.length / hexBytesPerLine);
   const win = hexWindow(lines, box.scrollTop, box.height);
-  const digits = Math.max(8, (Math.max(1, bytes.length) - 1).toString(16).length);
+  const digits = Math.max(4, (Math.max(1, bytes.length) - 1).toString(16).length);
   const shown = [];
   for (let i = win.first; i < win.first + win.count; i++) {
     const line = hexLine(bytes, i, digits);

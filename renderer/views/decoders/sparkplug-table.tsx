@@ -2,6 +2,27 @@
 // command), its timestamp and seq, and its metrics as a table.
 import type { SparkplugPayloadView } from '../../../shared/decoders/sparkplug';
 
+/** The payload's facts that are present, in reading order. */
+function facts(p: SparkplugPayloadView): [string, string][] {
+  const t = p.topic;
+  const all: [string, string | null | undefined][] = [
+    ['Group', t?.group],
+    ['Edge node', t?.edgeNode],
+    ['Device', t?.device],
+    ['Timestamp', p.timestamp ?? '—'],
+    ['Seq', p.seq ?? '—'],
+    ['UUID', p.uuid],
+    ['Body', p.bodyBytes === null ? null : `${p.bodyBytes} bytes`],
+  ];
+  return all.filter((f): f is [string, string] => typeof f[1] === 'string');
+}
+
+/** A metric's time of day when it falls on the payload's date (the full time is its title). */
+function shortTime(iso: string, payloadIso: string | null): string {
+  const sameDay = payloadIso !== null && iso.slice(0, 10) === payloadIso.slice(0, 10);
+  return sameDay && iso.length === 24 ? iso.slice(11, 23) : iso;
+}
+
 export function SparkplugTable({ payload: p }: { payload: SparkplugPayloadView }) {
   const t = p.topic;
   return (
@@ -13,40 +34,12 @@ export function SparkplugTable({ payload: p }: { payload: SparkplugPayloadView }
           </span>
         )}
         <dl className="sparkplug-facts">
-          {t?.group && (
-            <>
-              <dt>Group</dt>
-              <dd>{t.group}</dd>
-            </>
-          )}
-          {t?.edgeNode && (
-            <>
-              <dt>Edge node</dt>
-              <dd>{t.edgeNode}</dd>
-            </>
-          )}
-          {t?.device && (
-            <>
-              <dt>Device</dt>
-              <dd>{t.device}</dd>
-            </>
-          )}
-          <dt>Timestamp</dt>
-          <dd className="mono">{p.timestamp ?? '—'}</dd>
-          <dt>Seq</dt>
-          <dd className="mono">{p.seq ?? '—'}</dd>
-          {p.uuid && (
-            <>
-              <dt>UUID</dt>
-              <dd className="mono">{p.uuid}</dd>
-            </>
-          )}
-          {p.bodyBytes !== null && (
-            <>
-              <dt>Body</dt>
-              <dd>{p.bodyBytes} bytes</dd>
-            </>
-          )}
+          {facts(p).map(([name, value]) => (
+            <div key={name}>
+              <dt>{name}</dt>
+              <dd className={name === 'Timestamp' || name === 'Seq' || name === 'UUID' ? 'mono' : undefined}>{value}</dd>
+            </div>
+          ))}
         </dl>
       </div>
       <table className="data-table sparkplug-metrics" aria-label="Sparkplug metrics">
@@ -56,7 +49,7 @@ export function SparkplugTable({ payload: p }: { payload: SparkplugPayloadView }
             <th scope="col">Alias</th>
             <th scope="col">Datatype</th>
             <th scope="col">Value</th>
-            <th scope="col">Timestamp</th>
+            <th scope="col">Time (UTC)</th>
           </tr>
         </thead>
         <tbody>
@@ -80,7 +73,9 @@ export function SparkplugTable({ payload: p }: { payload: SparkplugPayloadView }
               <td className="mono">{m.alias ?? ''}</td>
               <td>{m.datatype}</td>
               <td className="mono sparkplug-value">{m.value}</td>
-              <td className="mono">{m.timestamp ?? ''}</td>
+              <td className="mono sparkplug-time" title={m.timestamp ?? undefined}>
+                {m.timestamp ? shortTime(m.timestamp, p.timestamp) : ''}
+              </td>
             </tr>
           ))}
         </tbody>
