@@ -10,6 +10,7 @@ import { profileRequestSchemas, type ProfileEvents, type ProfileResults } from '
 import { publishRequestSchemas, type PublishEvents, type PublishResults } from './publish-contract';
 import { retainedRequestSchemas, type RetainedEvents, type RetainedResults } from './retained-contract';
 import { seriesRequestSchemas, type SeriesEvents, type SeriesResults } from './series-contract';
+import { sysRequestSchemas, type SysResults } from './sys-contract';
 
 export const QosSchema = z.union([z.literal(0), z.literal(1), z.literal(2)]);
 export type Qos = z.infer<typeof QosSchema>;
@@ -85,6 +86,7 @@ export const requestSchemas = {
   ...brokerRequestSchemas,
   ...seriesRequestSchemas,
   ...decoderRequestSchemas,
+  ...sysRequestSchemas,
 } as const;
 
 export type RequestName = keyof typeof requestSchemas;
@@ -246,7 +248,7 @@ export interface MessageDetail {
   payloadBase64: string;
 }
 
-export interface RequestResults extends CaptureResults, ProfileResults, PublishResults, RetainedResults, BrokerResults, SeriesResults, DecoderResults {
+export interface RequestResults extends CaptureResults, ProfileResults, PublishResults, RetainedResults, BrokerResults, SeriesResults, DecoderResults, SysResults {
   getAppInfo: AppInfo;
   listConnections: ConnectionSummary[];
   connect: { connectionId: string };

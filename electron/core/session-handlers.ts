@@ -17,6 +17,7 @@ import { createPublishHandlers } from './publish/publish-handlers';
 import { createRetainedHandlers } from './retained/retained-handlers';
 import { createSeriesHandlers } from './series/series-handlers';
 import { createDecoderHandlers } from './decoders/decoder-handlers';
+import { createSysHandlers } from './sys/sys-handlers';
 import { payloadHeadBase64 } from './decoders/payload-part';
 
 export function createSessionHandlers(core: ScopeCore, feed: ViewFeed): RequestHandlers {
@@ -118,5 +119,6 @@ export function createSessionHandlers(core: ScopeCore, feed: ViewFeed): RequestH
     saveBrokerSettings: ({ settings }: RequestArg<'saveBrokerSettings'>) => core.saveBrokerSettings(settings),
     ...createSeriesHandlers(feed.series, entryOf),
     ...createDecoderHandlers(core.dataDir, entryOf),
+    ...createSysHandlers(entryOf),
   };
 }

@@ -69,6 +69,7 @@ const requests = {
   removeProtoFile: true,
   getProtoFile: true,
   getPayloadPart: true,
+  getBrokerStats: true,
 } as const satisfies Record<RequestName, true>;
 
 const events = { app: true, connections: true, tree: true, treeDelta: true, history: true, links: true, packets: true, flows: true, profiles: true, publishing: true, retained: true, series: true } as const satisfies Record<EventName, true>;
