@@ -51,10 +51,10 @@ export const sysFields: Record<SysFieldId, SysFieldInfo> = {
   publishSent: { group: 'messages', label: 'PUBLISH sent', unit: 'msgs', counter: true },
   bytesReceived: { group: 'bytes', label: 'Received', unit: 'bytes', counter: true },
   bytesSent: { group: 'bytes', label: 'Sent', unit: 'bytes', counter: true },
-  loadMessagesReceived1min: { group: 'load', label: 'Messages received, 1 min average', unit: 'msgs/min', counter: false },
-  loadMessagesSent1min: { group: 'load', label: 'Messages sent, 1 min average', unit: 'msgs/min', counter: false },
-  loadBytesReceived1min: { group: 'load', label: 'Bytes received, 1 min average', unit: 'bytes/min', counter: false },
-  loadBytesSent1min: { group: 'load', label: 'Bytes sent, 1 min average', unit: 'bytes/min', counter: false },
+  loadMessagesReceived1min: { group: 'load', label: 'Messages received (1 min avg)', unit: 'msgs/min', counter: false },
+  loadMessagesSent1min: { group: 'load', label: 'Messages sent (1 min avg)', unit: 'msgs/min', counter: false },
+  loadBytesReceived1min: { group: 'load', label: 'Bytes received (1 min avg)', unit: 'bytes/min', counter: false },
+  loadBytesSent1min: { group: 'load', label: 'Bytes sent (1 min avg)', unit: 'bytes/min', counter: false },
 };
 
 export const sysGroups: { group: SysGroup; label: string }[] = [

@@ -49,9 +49,12 @@ describe('broker statistics from mosquitto $SYS', () => {
     const receivedBefore = Number(valueOf(first, 'messagesReceived'));
 
     for (let i = 0; i < 20; i++) await mosquittoPub(['-h', '127.0.0.1', '-p', String(broker.port), '-t', 'sys-test/load', '-m', String(i), '-q', '1']);
-    await waitFor(async () => Number(valueOf(await stats(), 'messagesReceived')) >= receivedBefore + 20, { what: 'messages received to grow by the 20 publishes', timeoutMs: 10_000 });
-
-    const after = await stats();
+    const grown = async () => {
+      const s = await stats();
+      const points = s.rates.find((r) => r.field === 'messagesReceived')?.values.length ?? 0;
+      return Number(valueOf(s, 'messagesReceived')) >= receivedBefore + 20 && points > 0 ? s : null;
+    };
+    const after = await waitFor(grown, { what: 'messages received to grow by the 20 publishes, with a rate point', timeoutMs: 10_000 });
     const received = after.rates.find((r) => r.field === 'messagesReceived');
     expect(received?.values.length).toBeGreaterThan(0);
     expect(received?.values.every((v) => v >= 0)).toBe(true);

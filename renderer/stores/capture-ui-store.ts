@@ -2,7 +2,7 @@
 // capture views share.
 import { create } from 'zustand';
 
-export type MainView = 'topics' | 'packets' | 'timeline' | 'retained' | 'charts';
+export type MainView = 'topics' | 'packets' | 'timeline' | 'retained' | 'charts' | 'broker-stats';
 
 export interface CaptureUiState {
   view: MainView;

@@ -1,6 +1,7 @@
 // The main area beside the sidebar: the view tabs and the view they select. Only the
 // shown view is mounted, so a hidden packet log or timeline asks the core for nothing.
 import { useCaptureUiStore } from '../stores/capture-ui-store';
+import { BrokerStatsView } from './broker-stats/broker-stats-view';
 import { ChartView } from './chart/chart-view';
 import { PacketsView } from './packets-view';
 import { RetainedView } from './retained/retained-view';
@@ -19,6 +20,7 @@ export function MainArea() {
         {view === 'timeline' && <TimelineView />}
         {view === 'retained' && <RetainedView />}
         {view === 'charts' && <ChartView />}
+        {view === 'broker-stats' && <BrokerStatsView />}
       </div>
     </main>
   );

@@ -9,6 +9,7 @@ export const mainViews: { view: MainView; label: string; hint: string }[] = [
   { view: 'timeline', label: 'Timeline', hint: 'QoS handshakes as sequence diagrams; faults and scenarios' },
   { view: 'retained', label: 'Retained', hint: 'What the broker holds as retained messages: scan, clear, restore, snapshots' },
   { view: 'charts', label: 'Charts', hint: 'Numbers from topics and JSON paths over time, live' },
+  { view: 'broker-stats', label: 'Broker statistics', hint: 'What the broker says about itself in $SYS topics, with the rates charted' },
 ];
 
 export const tabId = (view: MainView) => `view-tab-${view}`;
