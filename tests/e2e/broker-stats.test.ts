@@ -58,10 +58,13 @@ describe('broker statistics in Chromium', () => {
     expect(await panel().getByRole('region', { name: 'Messages per second' }).locator('canvas').count()).toBeGreaterThan(0);
   }, 90_000);
 
-  // docs/broker-stats.png: BROKER_STATS_SCREENSHOT=docs/broker-stats.png, after a few seconds of steady traffic.
-  it.runIf(process.env.BROKER_STATS_SCREENSHOT)('takes the screenshot', async () => {
-    const until = Date.now() + 8000;
-    for (let i = 0; Date.now() < until; i++) await mosquittoPub(['-h', '127.0.0.1', '-p', String(mosquitto.port), '-t', 'lab/load', '-m', 'x'.repeat(50 + (i % 7) * 40)]);
-    await page.screenshot({ path: process.env.BROKER_STATS_SCREENSHOT! });
-  }, 30_000);
+  // docs/broker-stats.png: BROKER_STATS_SCREENSHOT=docs/broker-stats.png, after a few seconds of steady
+  // traffic. Registered only when asked for, so a normal run has no skipped test in its report.
+  if (process.env.BROKER_STATS_SCREENSHOT) {
+    it('takes the screenshot', async () => {
+      const until = Date.now() + 8000;
+      for (let i = 0; Date.now() < until; i++) await mosquittoPub(['-h', '127.0.0.1', '-p', String(mosquitto.port), '-t', 'lab/load', '-m', 'x'.repeat(50 + (i % 7) * 40)]);
+      await page.screenshot({ path: process.env.BROKER_STATS_SCREENSHOT! });
+    }, 30_000);
+  }
 });
