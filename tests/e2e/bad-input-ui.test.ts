@@ -339,8 +339,13 @@ describe('the capture filters and fault injection', () => {
 
   it('Fault injection: a bad count or delay is said at its field, and no fault is set', async () => {
     await page.getByRole('tab', { name: 'Packets' }).click();
-    await page.getByRole('button', { name: 'Fault injection', exact: true }).click();
+    // The toggle remembers its state per view: open it, whatever an earlier test left.
+    const toggle = page.getByRole('button', { name: 'Fault injection', exact: true });
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+    await expect.poll(() => toggle.getAttribute('aria-expanded'), ui).toBe('true');
     const form = page.getByRole('form', { name: 'New fault' });
+    // The form needs the link list, which comes with the capture's next update.
+    await form.waitFor({ timeout: 30_000 });
     await expectRefused(
       form,
       [
